@@ -1,0 +1,5 @@
+"""``python -m extractor`` runs the same CLI as the ``extractor`` console script."""
+
+from extractor.cli import main
+
+main()

@@ -1,0 +1,75 @@
+"""The documents a plan implements ("Thực hiện Kế hoạch số 126/KH-UBND ngày 03/6/2024 của UBND tỉnh").
+
+Why only in the opening: users group every department's plan by the parent plan it implements, so a
+citation must be a real "Thực hiện / Căn cứ" basis, not a document mentioned in passing in a task.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from extractor.fields.header import NUMBER
+from extractor.schema import BasedOn
+
+_TYPES = (
+    "Kế hoạch|Quyết định|Công văn|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Hướng dẫn|Thông báo|Luật|"
+    "Chương trình|Văn bản|Đề án|Kết luận"
+)
+_CITATION = regex.compile(
+    rf"(?P<type>{_TYPES})\s+(?:số\s+)?(?P<num>{NUMBER})?"
+    r"(?:\s*,?\s*ngày\s+(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
+    r"(?:\s+của\s+(?P<issuer>[^;,()\n]+?)(?=\s+(?:về|v/v|ban hành|quy định|hướng dẫn|triển khai|thực hiện|"
+    r"nâng cao|cải thiện|phê duyệt)\b|[;,.()\n]|$))?",
+    regex.IGNORECASE,
+)
+_OPENERS = regex.compile(r"(?i)^\s*(?:thực hiện|căn cứ|triển khai|theo)\b")
+
+
+def _iso(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    parts = regex.findall(r"\d+", raw)
+    try:
+        d, m, y = (int(p) for p in parts[:3])
+        return dt.date(y, m, d).isoformat()
+    except (ValueError, TypeError):
+        return None
+
+
+def _type_name(raw: str) -> str:
+    return raw[:1].upper() + raw[1:].lower()
+
+
+def extract_based_on(text: str, preamble_end: int, own_number: str | None) -> list[BasedOn]:
+    """Citations in the opening paragraphs that start with "Thực hiện"/"Căn cứ" and the lines after.
+
+    >>> [b.number for b in extract_based_on("Thực hiện Kế hoạch số 12/KH-UBND ngày 3/6/2024 của UBND tỉnh về…", 80, None)]
+    ['12/KH-UBND']
+    """
+    out: list[BasedOn] = []
+    seen: set[tuple[str | None, str | None]] = set()
+    in_basis = False
+    for line in text[:preamble_end].splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _OPENERS.match(stripped):
+            in_basis = True
+        elif not (in_basis and regex.match(rf"(?i)(?:{_TYPES})\b", stripped)):
+            in_basis = False
+            continue
+        for m in _CITATION.finditer(stripped):
+            num = m.group("num")
+            if not num and not m.group("date"):
+                continue
+            if num and own_number and num == own_number:
+                continue
+            issuer = (m.group("issuer") or "").strip() or None
+            key = (num, _iso(m.group("date")))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(BasedOn(type=_type_name(m.group("type")), number=num, date=key[1], issuer=issuer))
+    return out

@@ -1,0 +1,216 @@
+"""Document metadata from the header block and the opening: number, type, title, issuer, place, date.
+
+Why here and not in the segmenter: the header is the one part of a plan with no heading numbers,
+and its facts hide in several places — "Số: 52/KH-SNgV", "Bình Phước, ngày 11 tháng 8 năm 2023",
+a news opening "Ngày 08/01/2024, Sở … ban hành Kế hoạch số 18/KH-SNN", or "Sở Ngoại vụ xây dựng Kế
+hoạch …".  Each fact has a few rules tried in order; what had to be guessed becomes a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from extractor import rules
+from extractor.fields import FieldResult
+from extractor.fields.units import unit_span
+
+NUMBER = r"\d{1,5}(?:/\d{4})?/[A-ZĐa-zđ0-9][\wĐđ.&-]*(?:/[\wĐđ.&-]+)?"
+_SO = regex.compile(rf"(?im)^\s*(?:số|so)\s*[:.]?\s*(?P<n>{NUMBER})")
+_OWN = regex.compile(rf"(?i)\bban hành\s+(?:kế hoạch|kh|quyết định|công văn)\s+(?:số\s+)?(?P<n>{NUMBER})")
+_DATED_PLACE = regex.compile(
+    r"(?P<place>[^\W\d_][^\W\d_ .]*(?: [^\W\d_][^\W\d_.]*){0,4}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+"
+    r"(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+)
+_NEWS_DATE = regex.compile(r"(?im)^\s*ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\s*,")
+_BUILDS = regex.compile(r"(?i)\b(?:xây dựng|ban hành)\s*(?:kế hoạch|kh)\b")
+_YEAR = regex.compile(r"(?i)\bnăm\s+(?P<y>(?:19|20)\d{2})\b")
+_HEADER_AGENCY = regex.compile(
+    r"^(?:SỞ|ỦY BAN|UỶ BAN|UBND|PHÒNG|BAN|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|THANH TRA|BỘ|CỤC|HĐND|HỘI ĐỒNG)\b"
+)
+_LOCALITY = regex.compile(r"\s+(?P<w>tỉnh|thành phố|TP\.?)\s+(?P<p>[A-ZĐÂ][^\W\d_]*(?:\s+[A-ZĐÂ][^\W\d_]*){0,3})$")
+_CAPITAL_AFTER = ("tỉnh", "huyện", "xã", "thành phố", "thị xã", "phường", "thị trấn", "quận")
+
+
+@dataclass(frozen=True)
+class HeaderFacts:
+    number: FieldResult[str] | None
+    type: str | None
+    title: str | None
+    issuer: FieldResult[str] | None
+    place: str | None
+    issued_date: str | None
+    year: int | None
+    year_guessed: bool
+
+
+def _date(d: str, m: str, y: str) -> str | None:
+    try:
+        return dt.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    pos = start
+    for line in text[start:end].splitlines(keepends=True):
+        if line.strip():
+            out.append((pos + len(line) - len(line.lstrip()), line.strip()))
+        pos += len(line)
+    return out
+
+
+def sentence_case(upper: str) -> str:
+    """Write an all-capitals agency name the way the body writes names.
+
+    >>> sentence_case("SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN")
+    'Sở Nông nghiệp và Phát triển nông thôn'
+    >>> sentence_case("ỦY BAN NHÂN DÂN HUYỆN NAM TRÀ MY")
+    'Ủy ban nhân dân huyện Nam Trà My'
+    """
+    words = upper.split()
+    out: list[str] = []
+    capital_next = True
+    place = False
+    for i, word in enumerate(words):
+        low = word.lower()
+        if word in {"UBND", "HĐND", "PTNT", "TTTT", "KH&ĐT", "VH-TT", "MTTQ", "TP", "TP."} or (
+            len(word) <= 4 and word.isupper() and not regex.search(r"[ÀÁẢÃẠĂÂÊÔƠƯĐÈÉÌÍÒÓÙÚỲÝ]", word) and i > 0
+            and low not in {"sở", "ban", "bộ", "cục", "xã", "và", "tỉnh", "phòng", "nội", "vụ", "tư", "y", "tế"}
+        ):
+            out.append(word)
+            capital_next = False
+            continue
+        if place or capital_next:
+            out.append(low[:1].upper() + low[1:])
+        else:
+            out.append(low)
+        two = " ".join(w.lower() for w in words[max(0, i - 1) : i + 1])
+        place = place or low in _CAPITAL_AFTER or two in _CAPITAL_AFTER
+        head_done = i == 0 and low in {"sở", "phòng", "ban", "bộ", "cục", "chi", "trung"}
+        capital_next = head_done or low == "và" and not place or (i == 1 and words[0].lower() in {"chi", "trung"})
+    return " ".join(out)
+
+
+def _surface(text: str, key: str, name: str) -> str:
+    """The mixed-case spelling of ``name`` in the body, if it occurs there."""
+    from extractor.normalize import comparable
+
+    k = comparable(name)
+    pos = key.find(k)
+    while pos >= 0:
+        found = text[pos : pos + len(name)]
+        if not found.isupper():
+            return found
+        pos = key.find(k, pos + 1)
+    return sentence_case(name)
+
+
+def _split_locality(issuer: str) -> tuple[str, str | None]:
+    """"Sở Nông nghiệp và PTNT tỉnh Hưng Yên" → ("Sở Nông nghiệp và PTNT", "Hưng Yên")."""
+    if issuer.lower().startswith(("ủy ban", "uỷ ban", "ubnd", "hđnd", "hội đồng")):
+        return issuer, None
+    m = _LOCALITY.search(issuer)
+    if m:
+        return issuer[: m.start()], m.group("p")
+    return issuer, None
+
+
+def extract_header(text: str, key: str, preamble_end: int) -> HeaderFacts:
+    """Read the header block and the opening (``text[:preamble_end]``) into document facts."""
+    lines = _lines(text, 0, preamble_end)
+    number = _number(text, preamble_end)
+    doc_type, title = _type_and_title(lines, number.value if number else None)
+    issuer, place = _issuer(text, key, lines, preamble_end)
+    issued: str | None = None
+    for _, line in lines:
+        m = _DATED_PLACE.search(line)
+        if m:
+            issued = _date(m.group("d"), m.group("m"), m.group("y"))
+            place = regex.sub(r"(?i)^.*\bsố\b.*?\s{2,}", "", m.group("place")).strip() or place
+            break
+    if issued is None:
+        m2 = _NEWS_DATE.search(text, 0, preamble_end)
+        if m2:
+            issued = _date(m2.group("d"), m2.group("m"), m2.group("y"))
+    year, guessed = _year(title, text, preamble_end, issued)
+    return HeaderFacts(number, doc_type, title, issuer, place, issued, year, guessed)
+
+
+def _number(text: str, end: int) -> FieldResult[str] | None:
+    m = _SO.search(text, 0, end)
+    if m:
+        return FieldResult(m.group("n").rstrip("."), m.start("n"), m.end("n"), "number:so")
+    m = _OWN.search(text, 0, end)
+    if m:
+        return FieldResult(m.group("n").rstrip("."), m.start("n"), m.end("n"), "number:ban_hanh")
+    return None
+
+
+def _type_and_title(lines: list[tuple[int, str]], number: str | None) -> tuple[str | None, str | None]:
+    types = rules.document().doc_types
+    for i, (_, line) in enumerate(lines):
+        for t in types:
+            if line.upper() == t.upper():
+                title_lines: list[str] = []
+                for _, nxt in lines[i + 1 : i + 4]:
+                    if regex.match(r"(?i)(thực hiện|căn cứ|nhằm|để|số\b|[IVX]+\.|\d+\.)", nxt):
+                        break
+                    title_lines.append(nxt)
+                    if len(" ".join(title_lines)) > 60 and not nxt.isupper():
+                        break
+                return t, " ".join(title_lines) or None
+            if line.startswith(t + " ") and i < 3 and len(line) < 400 and not regex.search(r"\bsố\b", line[:30]):
+                return t, line[len(t) :].strip() or None
+    if number:
+        code = regex.match(r"[^/]+/(?:\d{4}/)?([^-/]+)", number)
+        if code and code.group(1) in rules.document().number_types:
+            return rules.document().number_types[code.group(1)], None
+    for _, line in lines:
+        if regex.search(r"(?i)ban hành\s+kế hoạch|xây dựng\s+kế hoạch", line):
+            return "Kế hoạch", None
+    return None, None
+
+
+def _issuer(
+    text: str, key: str, lines: list[tuple[int, str]], end: int
+) -> tuple[FieldResult[str] | None, str | None]:
+    header_agency: tuple[int, str] | None = None
+    for pos, line in lines[:8]:
+        left = regex.split(r"\s{2,}|CỘNG HÒA|CỘNG HOÀ", line)[0].strip()
+        if left and left.isupper() and _HEADER_AGENCY.match(left):
+            header_agency = (pos, left)
+        if regex.match(r"(?i)(kế hoạch|quyết định)$", line):
+            break
+    place: str | None = None
+    if header_agency:
+        pos, name = header_agency
+        issuer, place = _split_locality(_surface(text, key, name))
+        return FieldResult(issuer, pos, pos + len(name), "issuer:header"), place
+    for m in _BUILDS.finditer(key, 0, end):
+        sent = max(key.rfind(". ", 0, m.start()) + 2, key.rfind("; ", 0, m.start()) + 2, key.rfind("\n", 0, m.start()) + 1)
+        comma = regex.match(r"ngày [\d/.-]+,\s*", key[sent : m.start()])
+        if comma:
+            sent += comma.end()
+        span = unit_span(text, sent, max_words=20)
+        if span and span[1] <= m.start() + 1:
+            issuer, place = _split_locality(text[span[0] : span[1]])
+            return FieldResult(issuer, span[0], span[0] + len(issuer), "issuer:builds_plan"), place
+    return None, place
+
+
+def _year(title: str | None, text: str, end: int, issued: str | None) -> tuple[int | None, bool]:
+    if title:
+        years = [int(m.group("y")) for m in _YEAR.finditer(title)]
+        if years:
+            return max(years), False
+    opening = text[: min(end, 3000)]
+    years = [int(m.group("y")) for m in _YEAR.finditer(opening)]
+    if years:
+        return max(years), False
+    if issued:
+        return int(issued[:4]), True
+    return None, True

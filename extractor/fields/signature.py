@@ -1,0 +1,89 @@
+"""Signature block and "Nơi nhận" list, read from the part after the plan body.
+
+Why together: in extracted text the two columns of the closing block (recipients on the left, the
+signer on the right) come out one after the other, in either order:
+"Nơi nhận: - Sở Nội vụ; - Lưu: VT." then "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC / Nguyễn Văn A".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from extractor import rules
+from extractor.schema import Signer
+
+_RECIPIENTS = regex.compile(r"(?i)^\s*nơi nhận\s*:?\s*(?P<rest>.*)$")
+_ITEM = regex.compile(r"^\s*[-–+•*]\s*(?P<item>.+?)\s*[;,.]?\s*$")
+_NAME = regex.compile(r"^(?:[A-ZĐÀ-Ỹ][^\W\d_]*\s+){1,5}[A-ZĐÀ-Ỹ][^\W\d_]*$")
+_TITLES = regex.compile(
+    r"^(?:PHÓ\s+)?(?:GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG PHÒNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|"
+    r"THỦ TRƯỞNG|BÍ THƯ|VIỆN TRƯỞNG|HIỆU TRƯỞNG|CỤC TRƯỞNG|CHI CỤC TRƯỞNG|TỔNG GIÁM ĐỐC)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _authority() -> regex.Pattern[str]:
+    alts = "|".join(rules.document().signer.authorities)
+    return regex.compile(rf"^(?:{alts})\s*\.\s*\S")
+
+
+def _clean_lines(tail: str) -> list[str]:
+    return [line.strip().strip("*").strip() for line in tail.splitlines() if line.strip().strip("*").strip()]
+
+
+def extract_recipients(tail: str) -> list[str]:
+    """Entries of "Nơi nhận", without "Lưu: …".
+
+    >>> extract_recipients("Nơi nhận:\\n- Sở Nội vụ;\\n- Lãnh đạo Sở;\\n- Lưu: VT, VP.\\nGIÁM ĐỐC")
+    ['Sở Nội vụ', 'Lãnh đạo Sở']
+    """
+    out: list[str] = []
+    active = False
+    for line in _clean_lines(tail):
+        m = _RECIPIENTS.match(line)
+        if m:
+            active = True
+            rest = m.group("rest").strip(" -;")
+            if rest:
+                out.append(rest)
+            continue
+        if not active:
+            continue
+        item = _ITEM.match(line)
+        if not item:
+            active = False
+            continue
+        value = item.group("item").strip(" ;,.")
+        if regex.match(r"(?i)lưu\s*[:.]?", value):
+            continue
+        if value:
+            out.append(value)
+    return out
+
+
+def extract_signer(tail: str) -> Signer | None:
+    """The signer: authority line ("KT. GIÁM ĐỐC"), title line, and the name under them.
+
+    >>> extract_signer("KT. GIÁM ĐỐC\\nPHÓ GIÁM ĐỐC\\n\\nTrần Thị Bình").model_dump()
+    {'name': 'Trần Thị Bình', 'title': 'PHÓ GIÁM ĐỐC', 'authority': 'KT. GIÁM ĐỐC'}
+    """
+    lines = [line for line in _clean_lines(tail) if not _ITEM.match(line) and not _RECIPIENTS.match(line)]
+    for i, line in enumerate(lines):
+        authority: str | None = None
+        title: str | None = None
+        rest = lines[i + 1 :]
+        if _authority().match(line) and line.isupper():
+            authority = line
+            if rest and rest[0].isupper() and not _NAME.match(rest[0].title()) or rest and _TITLES.match(rest[0]):
+                title, rest = rest[0], rest[1:]
+        elif _TITLES.match(line) and line.isupper():
+            title = line
+        else:
+            continue
+        name = next((r for r in rest[:3] if _NAME.match(r) and not r.isupper()), None)
+        if authority and title is None:
+            title = authority.split(".", 1)[1].strip()
+        return Signer(name=name, title=title, authority=authority)
+    return None

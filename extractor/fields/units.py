@@ -1,0 +1,207 @@
+"""Unit names: split label values into units, and find the unit that is a sentence's subject.
+
+Why a vocabulary and not a tokenizer: a list such as "Văn phòng Sở, Thanh tra Sở" is two units but
+"các phòng, ban, đơn vị trực thuộc" is one, and only knowing which words open a unit name ("Văn
+phòng", "Thanh tra", "UBND") and which are bare nouns ("ban", "đơn vị") tells them apart.  The same
+vocabulary finds "Văn phòng Sở" in "Văn phòng Sở có trách nhiệm theo dõi …": the name runs until the
+first lower-case predicate ("có trách nhiệm").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from extractor import rules
+from extractor.normalize import comparable
+
+_TOKEN = regex.compile(r"\S+")
+_OPENING = regex.compile(
+    r"(?:(?:căn cứ|trên cơ sở|để|nhằm)[^,]{0,120},\s*)?(?:(?:yêu cầu|giao cho|giao|đề nghị)\s+)?"
+)
+_PHOI_HOP = regex.compile(r"\bphối hợp (?:chặt chẽ )?(?:với )?")
+_STRIP = " .;:,"
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    head: regex.Pattern[str]
+    quantifier: regex.Pattern[str]
+    predicate: regex.Pattern[str]
+    continuation: regex.Pattern[str]
+    bare: frozenset[str]
+    list_head: regex.Pattern[str]
+    quantifiers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    v = rules.units()
+    alt = rules.alternation
+    return _Vocab(
+        head=regex.compile(rf"(?:{alt(v.quantifiers)})?\s*(?:{alt(v.heads)})(?=[\s,;.:&-]|$)"),
+        quantifier=regex.compile(rf"(?:{alt(v.quantifiers)})\s+"),
+        predicate=regex.compile(rf"(?:{alt(v.predicates)})(?=[\s,;.:)]|$)"),
+        continuation=regex.compile(rf"(?:{alt(v.continuations)})(?=[\s,;.:]|$)"),
+        bare=frozenset(v.bare_nouns),
+        list_head=regex.compile(rf"(?:{alt(v.list_heads)})\s*:\s*"),
+        quantifiers=frozenset(v.quantifiers),
+    )
+
+
+def starts_with_head(text: str) -> bool:
+    """Whether ``text`` opens with a unit name's head word ("Phòng …", "các đơn vị …")."""
+    return _vocab().head.match(comparable(text)) is not None
+
+
+def is_whole_unit(text: str) -> bool:
+    """A unit name that can stand on its own in a list: a head word plus something that names it.
+
+    >>> is_whole_unit("Thanh tra Sở"), is_whole_unit("ban"), is_whole_unit("các phòng")
+    (True, False, False)
+    """
+    key = comparable(text).strip(_STRIP)
+    m = _vocab().head.match(key)
+    if not m:
+        return False
+    last = key.rsplit(", ", 1)[-1].strip()
+    last = _vocab().quantifier.sub("", last, count=1) if _vocab().quantifier.match(last) else last
+    if last in _vocab().bare:
+        return False
+    return bool(key[m.end() :].strip(_STRIP))
+
+
+def _opens_new_unit(text: str) -> bool:
+    """Whether a piece after ", " starts a unit of its own rather than continuing a shared "các …".
+
+    "các đơn vị trực thuộc" and "phòng KH-TC-TTNN" do; "đơn vị trực thuộc" (after "các phòng") does not.
+    """
+    if not is_whole_unit(text):
+        return False
+    v = _vocab()
+    key = comparable(text).strip(_STRIP)
+    if v.quantifier.match(key):
+        return True
+    head = v.head.match(key)
+    if head is None:
+        return False
+    if key[: head.end()].strip() not in v.bare:
+        return True
+    rest = text.strip(_STRIP)[head.end() :].lstrip()
+    return rest[:1].isupper()
+
+
+def split_units(value: str) -> list[str]:
+    """Split a unit list on ";" always and on ", " only between two whole unit names.
+
+    >>> split_units("Văn phòng Sở, Thanh tra Sở.")
+    ['Văn phòng Sở', 'Thanh tra Sở']
+    >>> split_units("các phòng, ban, đơn vị trực thuộc")
+    ['các phòng, ban, đơn vị trực thuộc']
+    """
+    value = " ".join(value.split()).strip(_STRIP)
+    if not value:
+        return []
+    m = _vocab().list_head.match(comparable(value))
+    if m and value[m.end() :].strip():
+        return [u.strip(_STRIP) for u in regex.split(r"\s*[,;]\s*", value[m.end() :]) if u.strip(_STRIP)]
+    out: list[str] = []
+    for part in value.split(";"):
+        pieces = [p for p in part.split(", ") if p.strip(_STRIP)]
+        if not pieces:
+            continue
+        current = pieces[0]
+        for piece in pieces[1:]:
+            if is_whole_unit(current) and _opens_new_unit(piece):
+                out.append(current.strip(_STRIP))
+                current = piece
+            else:
+                current = f"{current}, {piece}"
+        out.append(current.strip(_STRIP))
+    return [u for u in out if u]
+
+
+def unit_span(text: str, start: int = 0, max_words: int = 16) -> tuple[int, int] | None:
+    """Offsets of the unit name opening ``text[start:]``, up to the first predicate, or None.
+
+    >>> t = "Văn phòng Sở có trách nhiệm theo dõi"
+    >>> s, e = unit_span(t); t[s:e]
+    'Văn phòng Sở'
+    """
+    v = _vocab()
+    key = comparable(text)
+    if not v.head.match(key, start):
+        return None
+    end = start
+    words = 0
+    prev = ""
+    pos = start
+    while pos < len(key) and words < max_words:
+        while pos < len(key) and key[pos] == " ":
+            pos += 1
+        if pos >= len(key):
+            break
+        cont = v.continuation.match(key, pos)
+        if cont and words:
+            end = pos = cont.end()
+            words += 1
+            continue
+        pred = v.predicate.match(key, pos)
+        if pred and words and prev not in v.quantifiers and not text[pos].isupper():
+            break
+        tok = _TOKEN.match(key, pos)
+        if tok is None:
+            break
+        word = tok.group()
+        if words and prev.endswith((".", ":", ";")):
+            break
+        pos = tok.end()
+        end = pos
+        words += 1
+        prev = word.strip(",")
+        if word.endswith((".", ";", ":")):
+            break
+    while end > start and text[end - 1] in _STRIP:
+        end -= 1
+    if words >= max_words:
+        return None
+    return (start, end) if end > start else None
+
+
+def subject_units(text: str) -> tuple[list[str], tuple[int, int] | None]:
+    """Units that open a sentence as its subject, allowing "Căn cứ …, yêu cầu <unit> …".
+
+    >>> subject_units("Các phòng chuyên môn, UBND các xã xây dựng kế hoạch")[0]
+    ['Các phòng chuyên môn', 'UBND các xã']
+    """
+    m = _OPENING.match(comparable(text))
+    for start in ((m.end(), 0) if m and m.end() else (0,)):
+        span = unit_span(text, start)
+        if span:
+            return split_units(text[span[0] : span[1]]), span
+    return [], None
+
+
+def coordinating_in_prose(text: str, after: int) -> list[str]:
+    """Units after "phối hợp với" in a task sentence ("…chủ trì, phối hợp với Sở Tư pháp rà soát")."""
+    key = comparable(text)
+    m = _PHOI_HOP.search(key, after, min(len(key), after + 80))
+    if not m:
+        return []
+    span = unit_span(text, m.end())
+    return split_units(text[span[0] : span[1]]) if span else []
+
+
+def whole_title_unit(title: str) -> list[str] | None:
+    """The units a heading consists of ("2. Văn phòng Sở", "Các Phòng: Tổ chức cán bộ, …"), or None."""
+    clean = title.strip(_STRIP)
+    if not clean:
+        return None
+    if _vocab().list_head.match(comparable(clean)):
+        return split_units(clean)
+    span = unit_span(clean, 0, max_words=24)
+    if span and span[1] >= len(clean.rstrip(_STRIP)):
+        return split_units(clean)
+    return None

@@ -1,0 +1,130 @@
+"""OCR of scanned pages with Tesseract's Vietnamese model (Debian ``tesseract-ocr tesseract-ocr-vie``).
+
+Why a subprocess and not a binding: the ``tesseract`` program is the one dependency CI installs
+anyway, its TSV output gives the text and a confidence per word in one run, and a crash in it cannot
+take the extractor down.  A page is rendered at 300 dpi in grey (what Tesseract is trained on), sent
+on stdin as PGM and forgotten; ``OMP_THREAD_LIMIT=1`` stops Tesseract's OpenMP threads from
+fighting the batch runner's own processes.  A scanned page of a plan comes back as, e.g.,
+``"KẾ HOẠCH\\nCải thiện Chỉ số cải cách hành chính năm 2024"`` with a mean confidence near 90.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from extractor.errors import Code, ExtractionError
+
+LANGUAGE = "vie"
+DPI = 300
+TIMEOUT_S = 180
+INSTALL_HINT = "install Debian tesseract-ocr tesseract-ocr-vie"
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    """Text of one page (lines joined by ``\\n``, a blank line between paragraphs) and its quality."""
+
+    text: str
+    confidence: float
+    words: int
+
+
+@lru_cache(maxsize=4)
+def _languages(binary: str) -> frozenset[str]:
+    try:
+        done = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    lines = (done.stdout + done.stderr).splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and " " not in line.strip())
+
+
+def tesseract() -> str:
+    """Path of a Tesseract that has the Vietnamese model, or :class:`ExtractionError` E007."""
+    binary = shutil.which("tesseract")
+    if binary is None:
+        raise ExtractionError(Code.E007_MISSING_DEPENDENCY, f"OCR needs Tesseract: {INSTALL_HINT}")
+    if LANGUAGE not in _languages(binary):
+        raise ExtractionError(
+            Code.E007_MISSING_DEPENDENCY, f"Tesseract has no '{LANGUAGE}' model: {INSTALL_HINT}"
+        )
+    return binary
+
+
+def available() -> bool:
+    """Whether OCR can run here (used by tests to skip, never to decide silently)."""
+    try:
+        tesseract()
+    except ExtractionError:
+        return False
+    return True
+
+
+def parse_tsv(tsv: str) -> OcrResult:
+    """Rebuild lines and paragraphs from Tesseract's TSV and average the word confidences.
+
+    >>> row = "5\\t1\\t1\\t1\\t1\\t{w}\\t0\\t0\\t9\\t9\\t{c}\\t{t}"
+    >>> head = "level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext"
+    >>> parse_tsv("\\n".join([head, row.format(w=1, c=90, t="Kế"), row.format(w=2, c=80, t="hoạch")]))
+    OcrResult(text='Kế hoạch', confidence=85.0, words=2)
+    """
+    lines: dict[tuple[int, int, int], list[str]] = {}
+    confidences: list[float] = []
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        try:
+            key = (int(cols[2]), int(cols[3]), int(cols[4]))
+            conf = float(cols[10])
+        except ValueError:
+            continue
+        lines.setdefault(key, []).append(cols[11].strip())
+        if conf >= 0:
+            confidences.append(conf)
+    out: list[str] = []
+    previous: tuple[int, int] | None = None
+    for (block, par, _line), words in lines.items():
+        if previous is not None and previous != (block, par):
+            out.append("")
+        out.append(" ".join(words))
+        previous = (block, par)
+    mean = sum(confidences) / len(confidences) if confidences else 0.0
+    return OcrResult("\n".join(out), round(mean, 1), len(confidences))
+
+
+def ocr_image(image: Any, page_number: int) -> OcrResult:
+    """OCR one PIL image; a failing or hanging Tesseract is :class:`ExtractionError` E006."""
+    binary = tesseract()
+    buffer = io.BytesIO()
+    image.convert("L").save(buffer, format="PPM")
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    cmd = [binary, "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "--psm", "3", "tsv"]
+    try:
+        done = subprocess.run(cmd, input=buffer.getvalue(), capture_output=True, timeout=TIMEOUT_S, env=env)
+    except subprocess.TimeoutExpired as exc:
+        raise ExtractionError(
+            Code.E006_READ_FAILED, f"OCR of page {page_number} took over {TIMEOUT_S} s"
+        ) from exc
+    except OSError as exc:
+        raise ExtractionError(Code.E006_READ_FAILED, f"cannot run Tesseract: {exc.strerror}") from exc
+    if done.returncode != 0:
+        tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+        raise ExtractionError(Code.E006_READ_FAILED, f"OCR of page {page_number} failed: {tail[0]}")
+    return parse_tsv(done.stdout.decode("utf-8", "replace"))
+
+
+def ocr_pdf_page(page: Any, page_number: int) -> OcrResult:
+    """Render a pypdfium2 page at :data:`DPI` in grey and OCR it; the bitmap is freed at once."""
+    bitmap = page.render(scale=DPI / 72, grayscale=True)
+    try:
+        image = bitmap.to_pil()
+        return ocr_image(image, page_number)
+    finally:
+        bitmap.close()

@@ -1,0 +1,323 @@
+"""PDF → page texts: pypdfium2 for the text, pdfplumber only for ruled tables, Tesseract for scans.
+
+Why three libraries: pdfium extracts text about fifty times faster than pdfplumber, but knows
+nothing of tables; pdfplumber finds ruled tables well but is slow, so it only opens pages whose
+drawing has ruling lines; pages with no text layer are rendered and OCR'd (:mod:`.ocr`).  On a
+table page the text outside the tables is taken from pdfium region by region, and each table is
+put back where it stands as pipe rows, e.g. ``| 1 | Rà soát TTHC | Quý II/2024 | Văn phòng Sở | |``.
+
+After all pages are read (one at a time; nothing but strings is kept), two document-level passes
+run: lines repeated in the top or bottom margin of most pages (running headers, ``Trang 2/7``) and
+bare page numbers are removed, and the pieces of a table that crosses pages are joined and
+rendered once, on the page where the table starts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from extractor.errors import Code, ExtractionError, Warning_
+from extractor.ingest import RawDocument
+from extractor.ingest.ocr import LANGUAGE, ocr_pdf_page
+from extractor.ingest.tables import Grid, clean_grid, convert_legacy, detect_legacy, merge_continuation, render_table
+
+OCR_MODES = ("auto", "always", "never")
+MIN_TEXT_CHARS = 20  # a page with fewer non-blank characters than this counts as scanned
+MARGIN_SHARE = 0.1  # top/bottom share of the page height where running headers and footers live
+MIN_RULES = 2  # horizontal and vertical ruling segments a page needs before pdfplumber is asked
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:trang|page)\s*\d{1,4}(?:\s*(?:/|của|of|trên)\s*\d{1,4})?"
+    r"|\d{1,4}\s*/\s*\d{1,4})$",
+    re.IGNORECASE,
+)
+Rect = tuple[float, float, float, float]  # display coordinates: x0, top, x1, bottom
+
+
+@dataclass
+class _Table:
+    grid: Grid
+
+
+Item = list[str] | _Table
+
+
+@dataclass
+class _Page:
+    """What one page leaves behind: text chunks and tables in reading order, and margin lines."""
+
+    items: list[Item]
+    top: list[str] = field(default_factory=list)
+    bottom: list[str] = field(default_factory=list)
+
+
+def read_pdf(path: Path, data: bytes, ocr: str = "auto") -> RawDocument:
+    """Read a PDF into one text per page; ``ocr`` is ``auto`` (scanned pages only), ``always``, ``never``."""
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
+    document = _open(data)
+    warnings: list[Warning_] = []
+    legacy: dict[str, list[int]] = {}
+    pages: list[_Page] = []
+    plumber = _Plumber(data)
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                pages.append(_read_page(page, index, plumber, ocr, warnings, legacy))
+            except pdfium.PdfiumError as exc:
+                raise ExtractionError(Code.E006_READ_FAILED, f"page {index + 1} cannot be read: {exc}") from exc
+            finally:
+                page.close()
+    finally:
+        plumber.close()
+        document.close()
+    _drop_running_lines(pages)
+    _join_tables(pages)
+    for encoding, numbers in legacy.items():
+        warnings.append(Warning_(Code.W104_LEGACY_ENCODING,
+                                 f"trang {_ranges(numbers)}: văn bản mã {encoding.upper()} đã được chuyển sang Unicode"))
+    texts = [_render(page) for page in pages]
+    return RawDocument(str(path), hashlib.sha256(data).hexdigest(), "pdf", texts, len(texts), warnings)
+
+
+def _open(data: bytes) -> Any:
+    if b"%PDF-" not in data[:1024]:
+        raise ExtractionError(Code.E006_READ_FAILED, "not a PDF file (no %PDF- header)")
+    if b"%%EOF" not in data[-2048:]:
+        raise ExtractionError(Code.E006_READ_FAILED, "PDF is truncated (no %%EOF at the end)")
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise ExtractionError(Code.E006_READ_FAILED, "PDF is encrypted (password required)") from exc
+        raise ExtractionError(Code.E006_READ_FAILED, f"PDF cannot be parsed: {exc}") from exc
+    if len(document) == 0:
+        document.close()
+        raise ExtractionError(Code.E006_READ_FAILED, "PDF has no pages")
+    return document
+
+
+def _read_page(page: Any, index: int, plumber: _Plumber, ocr: str, warnings: list[Warning_],
+               legacy: dict[str, list[int]]) -> _Page:
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        if ocr == "always" or (ocr == "auto" and len("".join(text.split())) < MIN_TEXT_CHARS
+                               and _count(page, pdfium_c.FPDF_PAGEOBJ_IMAGE) > 0):
+            result = ocr_pdf_page(page, index + 1)
+            warnings.append(Warning_(Code.W107_OCR_USED, f"trang {index + 1}: đã nhận dạng OCR (Tesseract "
+                                     f"{LANGUAGE}), độ tin cậy trung bình {result.confidence:.0f}%"))
+            lines = _lines(result.text)
+            return _Page([lines], lines[:2], lines[-2:])
+        geometry = _Geometry(page)
+        tables = plumber.tables(index) if _has_rules(page) else []
+        items = _items(textpage, geometry, tables) if tables else [_lines(text)]
+        page_info = _Page(items, *_margins(textpage, geometry, [rect for rect, _ in tables]))
+    finally:
+        textpage.close()
+    _repair(page_info, index, legacy)
+    return page_info
+
+
+class _Geometry:
+    """Maps pdfplumber's display coordinates (top-left origin, after /Rotate) to PDF user space."""
+
+    def __init__(self, page: Any) -> None:
+        self.x0, self.y0, self.x1, self.y1 = page.get_mediabox()
+        self.rotation = page.get_rotation() % 360
+        span_x, span_y = self.x1 - self.x0, self.y1 - self.y0
+        self.width, self.height = (span_y, span_x) if self.rotation in (90, 270) else (span_x, span_y)
+
+    def user(self, rect: Rect) -> Rect:
+        """A display rect as pdfium's (left, bottom, right, top) in user space."""
+        points = [self._point(x, t) for x in (rect[0], rect[2]) for t in (rect[1], rect[3])]
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    def _point(self, dx: float, dt: float) -> tuple[float, float]:
+        if self.rotation == 90:
+            return self.x0 + dt, self.y0 + dx
+        if self.rotation == 180:
+            return self.x1 - dx, self.y0 + dt
+        if self.rotation == 270:
+            return self.x1 - dt, self.y1 - dx
+        return self.x0 + dx, self.y1 - dt
+
+
+class _Plumber:
+    """pdfplumber, opened on the first page that needs it; each page's caches are freed after use."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._pdf: Any = None
+
+    def tables(self, index: int) -> list[tuple[Rect, Grid]]:
+        """Ruled tables of one page as (display bbox, cleaned grid); a library failure gives none."""
+        try:
+            if self._pdf is None:
+                import pdfplumber
+
+                self._pdf = pdfplumber.open(io.BytesIO(self._data))
+            page = self._pdf.pages[index]
+        except Exception:  # noqa: BLE001 - pdfminer raises many types; the page is then read as text
+            return []
+        try:
+            found = []
+            x0, top = page.mediabox[0], page.mediabox[1]
+            for table in page.find_tables(TABLE_SETTINGS):
+                grid = clean_grid(table.extract())
+                if grid and len(grid[0]) >= 2:
+                    b = table.bbox
+                    found.append(((b[0] - x0, b[1] - top, b[2] - x0, b[3] - top), grid))
+            return sorted(found, key=lambda t: t[0][1])
+        except Exception:  # noqa: BLE001 - same: better the page's plain text than no document
+            return []
+        finally:
+            page.close()
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+
+
+def _count(page: Any, kind: int) -> int:
+    return sum(1 for _ in page.get_objects(filter=[kind]))
+
+
+def _has_rules(page: Any) -> bool:
+    """Cheap test for a ruled table: enough thin horizontal and vertical path segments (or boxes)."""
+    horizontal = vertical = boxes = 0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
+        left, bottom, right, top = obj.get_bounds()
+        width, height = right - left, top - bottom
+        if height <= 3 and width > 6:
+            horizontal += 1
+        elif width <= 3 and height > 6:
+            vertical += 1
+        elif width > 6 and height > 6:
+            boxes += 1
+        if (horizontal >= MIN_RULES and vertical >= MIN_RULES) or boxes >= MIN_RULES:
+            return True
+    return False
+
+
+def _lines(text: str) -> list[str]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [line.rstrip() for line in lines if line.strip()]
+
+
+def _bounded(textpage: Any, geometry: _Geometry, rect: Rect) -> list[str]:
+    if rect[2] - rect[0] <= 0.5 or rect[3] - rect[1] <= 0.5:
+        return []
+    return _lines(textpage.get_text_bounded(*geometry.user(rect)))
+
+
+def _items(textpage: Any, geometry: _Geometry, tables: list[tuple[Rect, Grid]]) -> list[Item]:
+    """Text above, between and below the tables (and beside them), with each table where it stands."""
+    items: list[Item] = []
+    cursor = 0.0
+    for (x0, top, x1, bottom), grid in tables:
+        items.append(_bounded(textpage, geometry, (0.0, cursor, geometry.width, top)))
+        items.append(_bounded(textpage, geometry, (0.0, top, x0, bottom))
+                     + _bounded(textpage, geometry, (x1, top, geometry.width, bottom)))
+        items.append(_Table(grid))
+        cursor = bottom
+    items.append(_bounded(textpage, geometry, (0.0, cursor, geometry.width, geometry.height)))
+    return [item for item in items if item]
+
+
+def _margins(textpage: Any, geometry: _Geometry, tables: list[Rect]) -> tuple[list[str], list[str]]:
+    """Lines in the top and bottom margins, outside any table: candidates for running headers."""
+    band = geometry.height * MARGIN_SHARE
+    top_end = min([band] + [t[1] for t in tables])
+    bottom_start = max([geometry.height - band] + [t[3] for t in tables])
+    top = _bounded(textpage, geometry, (0.0, 0.0, geometry.width, top_end))
+    bottom = _bounded(textpage, geometry, (0.0, bottom_start, geometry.width, geometry.height))
+    return top, bottom
+
+
+def _repair(page: _Page, index: int, legacy: dict[str, list[int]]) -> None:
+    """Convert a page typed in a legacy font encoding ("KÕ ho¹ch" → "Kế hoạch"), tables included."""
+    parts = ["\n".join(item) if isinstance(item, list) else "\n".join(" ".join(r) for r in item.grid)
+             for item in page.items]
+    encoding = detect_legacy("\n".join(parts))
+    if encoding is None:
+        return
+    legacy.setdefault(encoding, []).append(index + 1)
+    for item in page.items:
+        if isinstance(item, list):
+            item[:] = convert_legacy("\n".join(item), encoding).split("\n")
+        else:
+            item.grid = [[convert_legacy(cell, encoding) for cell in row] for row in item.grid]
+    page.top = [convert_legacy(line, encoding) for line in page.top]
+    page.bottom = [convert_legacy(line, encoding) for line in page.bottom]
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
+
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """Remove running headers/footers (repeated in the margin of most pages) and page numbers."""
+    tops = Counter(k for p in pages for k in {_key(line) for line in p.top})
+    bottoms = Counter(k for p in pages for k in {_key(line) for line in p.bottom})
+    needed = max(2, math.ceil(len(pages) / 2))
+    for page in pages:
+        for candidates, counts, from_end in ((page.top, tops, False), (page.bottom, bottoms, True)):
+            for line in candidates:
+                flat = " ".join(line.split())
+                if _PAGE_NUMBER.match(flat) or counts[_key(line)] >= needed:
+                    _remove_line(page, flat, from_end)
+
+
+def _remove_line(page: _Page, flat: str, from_end: bool) -> None:
+    chunks = [item for item in page.items if isinstance(item, list)]
+    for chunk in reversed(chunks) if from_end else chunks:
+        positions = range(len(chunk) - 1, -1, -1) if from_end else range(len(chunk))
+        for pos in positions:
+            if " ".join(chunk[pos].split()) == flat:
+                del chunk[pos]
+                return
+
+
+def _join_tables(pages: list[_Page]) -> None:
+    """Merge a table continued at the top of the next page into the piece that ended the page above."""
+    open_table: _Table | None = None
+    for page in pages:
+        page.items = [item for item in page.items if not (isinstance(item, list) and not item)]
+        first = page.items[0] if page.items else None
+        if (open_table is not None and isinstance(first, _Table)
+                and len(first.grid[0]) == len(open_table.grid[0])):
+            open_table.grid = merge_continuation(open_table.grid, first.grid)
+            page.items.pop(0)
+            if not page.items:
+                continue
+        last = page.items[-1] if page.items else None
+        open_table = last if isinstance(last, _Table) else None
+
+
+def _render(page: _Page) -> str:
+    return "\n".join("\n".join(item) if isinstance(item, list) else render_table(item.grid)
+                     for item in page.items)
+
+
+def _ranges(numbers: list[int]) -> str:
+    """``[1, 2, 3, 5]`` → ``"1-3, 5"``: one warning names every legacy page without repeating itself."""
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in spans)

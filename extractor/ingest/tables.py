@@ -1,0 +1,147 @@
+"""Table cells → Markdown pipe rows, and the text repairs every reader shares.
+
+Why one renderer: the segmenter reads appendix tables as pipe rows whatever the source format, so a
+PDF table (pdfplumber cells), a Word table (``w:tc``) and an HTML ``<table>`` must come out the same::
+
+    | STT | Nội dung nhiệm vụ | Thời gian hoàn thành | Đơn vị chủ trì | Đơn vị phối hợp |
+    |---|---|---|---|---|
+    | I. CHỈ SỐ SIPAS | | | | |
+    | 1 | Rà soát TTHC | Quý II/2024 | Văn phòng Sở | Các phòng |
+
+The first row is the header row; a cell that another spans (merged cells) is an empty cell, so a
+group row that spans the table keeps its text in the first cell.  Pieces of a table that crosses
+pages are joined by :func:`merge_continuation` before rendering.
+
+:func:`repair_legacy` lives here too because all three readers need it: text typed in TCVN3/VNI
+fonts (".VnTime") comes out as ``"KÕ ho¹ch"`` and is converted with viparse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+_SPACES = re.compile(r"[ \t\f\v]+")
+_WORD_BREAK = re.compile(r"(?<=\S)-\n")
+# letters that only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the precomposed tone marks); a line that
+# holds one is already Unicode and must not be run through a legacy charmap.
+_UNICODE_ONLY = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0"
+                           "\u1ea0-\u1ef9]")
+
+Cell = str | None
+Grid = list[list[str]]
+
+
+def clean_cell(text: Cell) -> str:
+    """One line of cell text: breaks become spaces, a break after a hyphen is closed up, ``|`` → ``/``.
+
+    >>> clean_cell("Rà soát thủ tục hành\\nchính")
+    'Rà soát thủ tục hành chính'
+    >>> clean_cell("Phòng KH-\\nTC | TTNN")
+    'Phòng KH-TC / TTNN'
+
+    Vietnamese does not hyphenate syllables at a line end, so ``"KH-\\nTC"`` is an abbreviation that
+    wrapped and keeps its hyphen; ``"Kế hoạch -\\nTài chính"`` (space before the dash) keeps a space.
+    """
+    if not text:
+        return ""
+    joined = _BREAK.sub("\n", text.strip())
+    joined = _WORD_BREAK.sub("-", joined).replace("\n", " ")
+    return _SPACES.sub(" ", joined).replace("|", "/").strip()
+
+
+def clean_grid(rows: Sequence[Sequence[Cell]]) -> Grid:
+    """Clean every cell and pad rows to one width; rows with no text at all are dropped."""
+    width = max((len(r) for r in rows), default=0)
+    grid: Grid = []
+    for row in rows:
+        cells = [clean_cell(c) for c in row] + [""] * (width - len(row))
+        if any(cells):
+            grid.append(cells)
+    return grid
+
+
+def render_row(cells: Sequence[str]) -> str:
+    """``["I. CHỈ SỐ SIPAS", "", ""]`` → ``"| I. CHỈ SỐ SIPAS | | |"`` (an empty cell is one space)."""
+    return "|" + "|".join(f" {c} " if c else " " for c in cells) + "|"
+
+
+def render_table(grid: Grid) -> str:
+    """Header row, ``|---|`` separator, then one line per row; ``""`` for a table with no text."""
+    if not grid:
+        return ""
+    lines = [render_row(grid[0]), "|" + "---|" * len(grid[0])]
+    lines.extend(render_row(row) for row in grid[1:])
+    return "\n".join(lines)
+
+
+def _join(left: str, right: str) -> str:
+    if not left or not right:
+        return left or right
+    if left.endswith("-") and not left.endswith(" -"):
+        return left + right
+    return f"{left} {right}"
+
+
+def merge_continuation(head: Grid, tail: Grid) -> Grid:
+    """Join the part of a table found on the next page to the part above it.
+
+    The next page repeats the header row (Word's "repeat as header row") — it is dropped.  If the
+    first remaining row has an empty first cell (no STT) it is the rest of a row that the page
+    break cut, e.g. ``["", "chính", "", "", ""]`` after ``["1", "Rà soát thủ tục hành", …]``, and
+    is merged into the last row cell by cell.
+    """
+    if not head:
+        return [list(r) for r in tail]
+    rows = [list(r) for r in tail]
+    if rows and rows[0] == head[0]:
+        rows = rows[1:]
+    merged = [list(r) for r in head]
+    if rows and len(merged) > 1 and not rows[0][0] and len(rows[0]) == len(merged[-1]):
+        last = merged[-1]
+        merged[-1] = [_join(a, b) for a, b in zip(last, rows[0])]
+        rows = rows[1:]
+    merged.extend(rows)
+    return merged
+
+
+def detect_legacy(text: str) -> str | None:
+    """Name of the legacy font encoding ``text`` is in ("tcvn3", "vni", …), or ``None`` for Unicode."""
+    import viparse
+
+    encoding: str | None = viparse.detect_text_encoding(text)
+    return encoding
+
+
+def convert_legacy(text: str, encoding: str) -> str:
+    """Convert legacy-encoded text to Unicode line by line, keeping the line structure.
+
+    >>> convert_legacy("KÕ ho¹ch\\nn©ng cao chØ sè c¶i c¸ch hµnh chÝnh", "tcvn3")
+    'Kế hoạch\\nnâng cao chỉ số cải cách hành chính'
+
+    Lines that already hold Unicode-only Vietnamese letters are left alone (a document where one
+    paragraph was retyped in Unicode), and so are ASCII lines; viparse would also collapse blank
+    lines and indentation, which the pipe rows and the segmenter need.
+    """
+    import viparse
+
+    lines = []
+    for line in text.split("\n"):
+        if not line.isascii() and not _UNICODE_ONLY.search(line):
+            lead = line[: len(line) - len(line.lstrip())]
+            line = lead + viparse.fix(line, encoding=encoding)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def repair_legacy(text: str) -> tuple[str, str | None]:
+    """Detect and convert in one step: ``("KÕ ho¹ch …", …)`` → ``("Kế hoạch …", "tcvn3")``.
+
+    >>> repair_legacy("KÕ ho¹ch n©ng cao chØ sè c¶i c¸ch hµnh chÝnh")
+    ('Kế hoạch nâng cao chỉ số cải cách hành chính', 'tcvn3')
+    """
+    encoding = detect_legacy(text)
+    if encoding is None:
+        return text, None
+    return convert_legacy(text, encoding), encoding

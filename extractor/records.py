@@ -1,0 +1,385 @@
+"""Section tree + fields → the records of the contract (tasks and responsibilities).
+
+Why the rules live here and not in the segmenter: what makes a record depends on the part a section
+sits in — under "Nhiệm vụ, giải pháp" a criterion with one "Thời gian / Đơn vị chủ trì" block is one
+task; under "Tổ chức thực hiện" a heading naming a unit ("2. Văn phòng Sở") is one responsibility;
+under "Tồn tại, hạn chế" the text is the weakness of its index section and no record at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from extractor import rules
+from extractor.errors import Code, Warning_
+from extractor.fields.indices import first_index
+from extractor.fields.timeline import clean_raw, parse_timeline
+from extractor.fields.units import coordinating_in_prose, split_units, subject_units, whole_title_unit
+from extractor.schema import IndexCode, Record, RecordKind, Span, Timeline, TimelineKind
+from extractor.segment import Block, Section, Segmented, label_at
+from extractor.tables import task_rows
+
+_INLINE = regex.compile(r"^(?P<head>[^:]{2,90}?)\s*:\s+(?=\S)")
+_LEAD_IN = regex.compile(r"(?:cụ thể|như sau|sau đây|gồm|bao gồm|các nội dung)\s*:?\s*$|:\s*$")
+
+
+@dataclass
+class Context:
+    """What a section inherits from the headings above it."""
+
+    role: str | None
+    index: IndexCode | None
+    index_owner: Section | None
+    path: list[str]
+    roman: str | None
+
+
+@dataclass
+class Built:
+    records: list[Record] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+    weakness: dict[int, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _roles() -> list[tuple[str, regex.Pattern[str]]]:
+    return [(r.role, regex.compile("|".join(f"(?:{p})" for p in r.patterns))) for r in rules.sections().role]
+
+
+@lru_cache(maxsize=1)
+def _appendix_pointer() -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{p})" for p in rules.document().body.appendix_pointer))
+
+
+@lru_cache(maxsize=1)
+def _org_closing() -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{p})" for p in rules.document().body.org_closing))
+
+
+def section_role(key_title: str) -> str | None:
+    """The role a heading announces ("Tồn tại, hạn chế" → weakness), or None."""
+    for role, pattern in _roles():
+        if pattern.match(key_title):
+            return role
+    return None
+
+
+def _clean(s: str) -> str:
+    return " ".join(s.split())
+
+
+class _Builder:
+    def __init__(self, seg: Segmented, year: int | None) -> None:
+        self.seg = seg
+        self.text = seg.text
+        self.key = seg.key
+        self.year = year
+        self.out = Built()
+        self.ids: dict[str, int] = {}
+        self.pointers: list[str] = []
+
+    # --- helpers -------------------------------------------------------------------------
+    def title(self, sec: Section) -> str:
+        return _clean(self.text[sec.title_start : sec.title_end])
+
+    def heading_line(self, sec: Section) -> str:
+        return _clean(self.text[sec.start : sec.title_end])
+
+    def content(self, block: Block) -> str:
+        return _clean(self.text[block.content_start : block.end])
+
+    def unique_id(self, base: str) -> str:
+        n = self.ids.get(base, 0)
+        self.ids[base] = n + 1
+        return base if n == 0 else base + ("bis" if n == 1 else f"bis{n}")
+
+    def section_id(self, sec: Section, ctx: Context) -> str:
+        if sec.numbering == "roman" or sec.number is None:
+            return sec.number or "0"
+        if sec.numbering == "arabic" and "." not in sec.number and ctx.roman:
+            return f"{ctx.roman}.{sec.number}"
+        if sec.numbering == "letter" and sec.parent is not None and sec.parent.number:
+            return f"{self.section_id(sec.parent, ctx)}.{sec.number}"
+        return sec.number
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(page=None, start=start, end=end)
+
+    # --- walking -------------------------------------------------------------------------
+    def run(self) -> Built:
+        root = self.seg.root
+        ctx = Context(None, None, None, [], None)
+        self.body(root, root.blocks, ctx, root.start)
+        for child in root.children:
+            self.visit(child, ctx)
+        has_appendix = any(s.numbering == "appendix" for s in root.walk())
+        if self.pointers and not has_appendix:
+            self.out.warnings.append(
+                Warning_(Code.W203_APPENDIX_MISSING, f"nhiệm vụ ở phụ lục không có trong văn bản: {self.pointers[0]!r}")
+            )
+        return self.out
+
+    def visit(self, sec: Section, parent: Context) -> None:
+        title = self.title(sec)
+        inline = _INLINE.match(title)
+        head_key_end = sec.title_start + (inline.end("head") if inline else len(title))
+        own_role = section_role(self.key[sec.title_start : min(head_key_end, sec.title_end)])
+        if own_role and head_key_end - sec.title_start > 100:
+            own_role = None  # a long numbered paragraph ("1. Căn cứ vào kế hoạch này, …") is not a part heading
+        own_index = None
+        if parent.role != "organization" or whole_title_unit(title) is not None:
+            own_index = first_index(self.key, sec.title_start, min(head_key_end, sec.title_end))
+        role = own_role or parent.role
+        if role is None and (own_index or parent.index):
+            role = "tasks"
+        ctx = Context(
+            role=role,
+            index=own_index or parent.index,
+            index_owner=sec if own_index and own_index != parent.index else parent.index_owner,
+            path=[*parent.path, self.heading_line(sec)],
+            roman=sec.number if sec.numbering in ("roman", "appendix") else parent.roman,
+        )
+        if sec.numbering in ("roman", "appendix") and own_role is None and not own_index:
+            ctx.role = None if sec.numbering == "roman" else "tasks"
+        if role == "weakness":
+            self.weakness(sec, title, inline)
+            return
+        if ctx.role == "organization" and own_role != "organization":
+            self.responsibility(sec, title, ctx)
+        elif ctx.role == "tasks" and own_role != "none":
+            self.task_section(sec, title, inline, ctx, own_role)
+        for child in sec.children:
+            self.visit(child, ctx)
+
+    def weakness(self, sec: Section, title: str, inline: regex.Match[str] | None) -> None:
+        parts = [title[inline.end() :]] if inline else []
+        for node in sec.walk():
+            parts.extend(self.content(b) for b in node.blocks if b.kind in ("para", "bullet"))
+            if node is not sec:
+                parts.insert(len(parts) - len(node.blocks), self.title(node))
+        owner = sec.parent
+        if owner is not None:
+            text = _clean(" ".join(p for p in parts if p))
+            prev = self.out.weakness.get(id(owner))
+            self.out.weakness[id(owner)] = f"{prev} {text}" if prev else text
+
+    def weakness_for(self, sec: Section) -> str | None:
+        node: Section | None = sec
+        while node is not None:
+            if id(node) in self.out.weakness:
+                return self.out.weakness[id(node)]
+            node = node.parent
+        return None
+
+    # --- task records --------------------------------------------------------------------
+    def task_section(
+        self, sec: Section, title: str, inline: regex.Match[str] | None, ctx: Context, own_role: str | None
+    ) -> None:
+        for b in sec.blocks:
+            if b.kind == "table":
+                self.table(sec, b, ctx)
+        blocks = [b for b in sec.blocks if b.kind != "table"]
+        if sec.children:
+            if any(b.kind == "label" for b in blocks):
+                self.task_groups(sec, blocks, ctx, None, None)
+            return
+        criterion: str | None = None
+        inline_text: str | None = None
+        if own_role is None and ctx.index_owner is not sec:
+            criterion = title.rstrip(" .:;,") or None
+        if inline and own_role is None:
+            criterion = inline.group("head").strip()
+            inline_text = title[inline.end() :]
+        has_content = any(b.kind in ("para", "bullet") for b in blocks)
+        if not has_content and inline_text is None and own_role is None and ctx.index_owner is not sec:
+            inline_text, criterion = title, None
+        self.task_groups(sec, blocks, ctx, criterion, inline_text)
+
+    def task_groups(
+        self, sec: Section, blocks: list[Block], ctx: Context, criterion: str | None, inline_text: str | None
+    ) -> None:
+        groups: list[tuple[list[Block], list[Block]]] = []
+        content: list[Block] = []
+        labels: list[Block] = []
+        for b in blocks:
+            if b.kind == "label":
+                labels.append(b)
+                continue
+            if labels:
+                groups.append((content, labels))
+                content, labels = [], []
+            content.append(b)
+        if content or labels or (not groups and inline_text):
+            groups.append((content, labels))
+        if len(groups) == 1 and not groups[0][1] and inline_text is None:
+            bullets = [b for b in groups[0][0] if b.kind == "bullet"]
+            if len(bullets) >= 2 and len(bullets) == len(groups[0][0]):
+                groups = [([b], []) for b in bullets]
+        base = self.section_id(sec, ctx)
+        numbered = len(groups) > 1
+        for k, (content, labels) in enumerate(groups, 1):
+            texts = self.solution_texts(content)
+            if k == 1 and inline_text:
+                texts.insert(0, inline_text)
+            if not texts:
+                continue
+            start = content[0].start if numbered and content else sec.start
+            end = max([b.end for b in content + labels] + [sec.title_end])
+            rid = self.unique_id(f"{base}-{k}" if numbered else base)
+            self.out.records.append(
+                self.make_task(rid, ctx, criterion, _clean(" ".join(texts)), labels, start, end, sec)
+            )
+
+    def solution_texts(self, content: list[Block]) -> list[str]:
+        texts: list[str] = []
+        for i, b in enumerate(content):
+            text = self.content(b)
+            followed_by_items = any(c.kind == "bullet" for c in content[i + 1 :])
+            if b.kind == "para" and followed_by_items and _LEAD_IN.search(text) and not texts:
+                continue
+            if _appendix_pointer().match(self.key[b.content_start : b.end]):
+                self.pointers.append(text)
+                continue
+            texts.append(text)
+        return texts
+
+    def make_task(
+        self,
+        rid: str,
+        ctx: Context,
+        criterion: str | None,
+        solution: str,
+        labels: list[Block],
+        start: int,
+        end: int,
+        sec: Section,
+    ) -> Record:
+        values: dict[str, str] = {}
+        for b in labels:
+            found = label_at(self.key, b.content_start, b.end)
+            if found:
+                name, value_start = found
+                values.setdefault(name, _clean(self.text[value_start : b.end]))
+        lead = split_units(values["lead"]) if "lead" in values else []
+        coord = split_units(values["coordinating"]) if "coordinating" in values else []
+        if "lead" not in values and "coordinating" not in values:
+            lead, span = subject_units(solution)
+            if span:
+                coord = coordinating_in_prose(solution, span[1])
+        timeline = self.timeline(values.get("timeline"))
+        product = clean_raw(values["product"]) if values.get("product") else None
+        return Record(
+            id=rid,
+            kind=RecordKind.task,
+            section_path=ctx.path,
+            index=ctx.index,
+            criterion=criterion,
+            weakness=self.weakness_for(sec),
+            solution=solution,
+            product=product,
+            timeline=timeline,
+            lead_units=lead,
+            coordinating_units=coord,
+            span=self.span(start, end),
+        )
+
+    def timeline(self, raw: str | None) -> Timeline:
+        timeline, rule = parse_timeline(raw, self.year)
+        if raw and rule is None:
+            self.out.warnings.append(
+                Warning_(Code.W206_TIMELINE_UNPARSED, f"thời gian không rõ loại: {timeline.raw!r} → {timeline.kind.value}")
+            )
+        return timeline
+
+    def table(self, sec: Section, block: Block, ctx: Context) -> None:
+        base = self.section_id(sec, ctx) if sec.number else "PL"
+        for row in task_rows(block.rows):
+            start, end = block.row_spans[row.row_number]
+            parts = [p for p in (row.group, row.stt) if p]
+            timeline = self.timeline(row.timeline)
+            self.out.records.append(
+                Record(
+                    id=self.unique_id(".".join([base, *parts]) if parts else f"{base}-{row.row_number}"),
+                    kind=RecordKind.task,
+                    section_path=ctx.path,
+                    index=row.index or ctx.index,
+                    criterion=row.criterion,
+                    weakness=row.weakness or self.weakness_for(sec),
+                    solution=row.task,
+                    product=row.product,
+                    timeline=timeline,
+                    lead_units=split_units(row.lead) if row.lead else [],
+                    coordinating_units=split_units(row.coordinating) if row.coordinating else [],
+                    span=self.span(start, end),
+                )
+            )
+
+    # --- responsibility records ----------------------------------------------------------
+    def responsibility(self, sec: Section, title: str, ctx: Context) -> None:
+        units = whole_title_unit(title)
+        blocks = [b for b in sec.blocks if b.kind in ("para", "bullet")]
+        blocks = self.drop_org_closing(blocks, sec)
+        if units is not None:
+            if not blocks and sec.children:
+                return
+            texts = [self.content(b) for b in blocks]
+        else:
+            units, span = subject_units(title)
+            if not units:
+                return
+            texts = [title] + [self.content(b) for b in blocks]
+        labels = [b for b in sec.blocks if b.kind == "label"]
+        values = {}
+        for b in labels:
+            found = label_at(self.key, b.content_start, b.end)
+            if found:
+                values.setdefault(found[0], _clean(self.text[found[1] : b.end]))
+        if not texts:
+            return
+        end = max([b.end for b in blocks + labels] + [sec.title_end])
+        self.out.records.append(
+            Record(
+                id=self.unique_id(self.section_id(sec, ctx)),
+                kind=RecordKind.responsibility,
+                section_path=ctx.path,
+                index=ctx.index,
+                criterion=None,
+                weakness=None,
+                solution=_clean(" ".join(texts)),
+                product=None,
+                timeline=self.timeline(values.get("timeline")),
+                lead_units=units,
+                coordinating_units=[],
+                span=self.span(sec.start, end),
+            )
+        )
+
+    def drop_org_closing(self, blocks: list[Block], sec: Section) -> list[Block]:
+        """A closing paragraph after the last duty ("Trong quá trình thực hiện, nếu có vướng mắc …")."""
+        is_last = sec.parent is not None and sec.parent.children and sec.parent.children[-1] is sec
+        kept = list(blocks)
+        while kept and is_last:
+            b = kept[-1]
+            has_bullets = any(x.kind == "bullet" for x in kept[:-1])
+            closing = _org_closing().match(self.key[b.content_start : b.end])
+            if closing or (b.kind == "para" and has_bullets and kept[0].kind == "bullet"):
+                kept.pop()
+                continue
+            break
+        return kept
+
+    # --- unnumbered blocks directly in a part ---------------------------------------------
+    def body(self, sec: Section, blocks: list[Block], ctx: Context, start: int) -> None:
+        """The preamble gives no records (title, citations, purpose)."""
+        return None
+
+
+def build_records(seg: Segmented, year: int | None) -> Built:
+    """All records of a segmented plan, in document order, with the weakness texts found."""
+    built = _Builder(seg, year).run()
+    built.records.sort(key=lambda r: r.span.start)
+    return built
+

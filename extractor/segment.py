@@ -1,0 +1,227 @@
+"""Heading-number grammar → a section tree whose every node keeps its character span.
+
+Why a tree and not a list of paragraphs: a record's index, criterion and weakness come from the
+headings above it ("1. Chỉ số … (SIPAS)" › "1.2. Nhiệm vụ, giải pháp" › "1.2.2. Về …"), and plans are
+misnumbered often enough ("3.3.4" after "3.2.3") that the tree is built from the *shape* of a number
+(roman, depth of an arabic number, letter) rather than its value.  Nothing here changes the text:
+every node and block is a pair of offsets into the one normalised text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+import regex
+
+from extractor import rules
+from extractor.normalize import comparable
+
+BlockKind = Literal["para", "bullet", "label", "table"]
+Numbering = Literal["root", "roman", "appendix", "arabic", "letter"]
+
+_ROMAN = regex.compile(r"(?P<num>[IVX]{1,5})(?P<dot>[.)]|\s*[-–:])\s*(?=\S)")
+_ARABIC = regex.compile(
+    r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})(?:(?P<dot>[.)])(?!\d)|(?<=\d\.\d{1,2})(?=\s))\s*(?=[^\W\d_]|\()"
+)
+_LETTER = regex.compile(r"(?P<num>[a-zđ])\)\s*(?=\S)")
+_APPENDIX = regex.compile(r"(?i)(?P<num>phụ lục(?:\s+(?:[IVX]{1,4}|\d{1,2}))?)\b[.:]?\s*")
+_BULLET = regex.compile(r"(?P<marker>[-–+•*●▪◦])\s*(?=\S)")
+_TABLE = regex.compile(r"\|.*\|\s*$")
+
+
+@dataclass
+class Block:
+    """One paragraph-level piece of a section body: its kind and the offsets of its content.
+
+    ``start``/``end`` cover the whole line; ``content_start`` skips a bullet or letter marker, so
+    ``text[content_start:end]`` of "* Rà soát thủ tục" is "Rà soát thủ tục".
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    content_start: int
+    marker: str | None = None
+    rows: list[list[str]] = field(default_factory=list)
+    row_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    """A heading and what stands under it, up to the next heading of the same or a higher rank."""
+
+    numbering: Numbering
+    number: str | None
+    rank: int
+    start: int
+    title_start: int
+    title_end: int
+    end: int = 0
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    parent: Section | None = None
+
+    def walk(self) -> list[Section]:
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+@dataclass
+class Segmented:
+    """The section tree of the body, plus the spans of the parts that give no records."""
+
+    text: str
+    key: str
+    root: Section
+    body_end: int
+    tail_start: int
+    chrome: list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    closing: regex.Pattern[str]
+    chrome: regex.Pattern[str]
+    label: regex.Pattern[str]
+    label_fields: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    body = rules.document().body
+    groups: list[str] = []
+    fields: list[str] = []
+    for i, lab in enumerate(rules.labels().label):
+        groups.append(f"(?P<f{i}>{'|'.join(lab.patterns)})")
+        fields.append(lab.field)
+    label = regex.compile(r"(?:" + "|".join(groups) + r")\s*(?::|\s[-–]\s)\s*")
+    return _Compiled(
+        closing=regex.compile("|".join(f"(?:{p})" for p in body.closing)),
+        chrome=regex.compile("|".join(f"(?:{p})" for p in body.chrome)),
+        label=label,
+        label_fields=tuple(fields),
+    )
+
+
+def label_at(key: str, pos: int, end: int) -> tuple[str, int] | None:
+    """The field label opening ``key[pos:end]`` and where its value starts, or None.
+
+    >>> label_at("đơn vị chủ trì thực hiện: văn phòng sở", 0, 38)
+    ('lead', 26)
+    """
+    m = _compiled().label.match(key, pos, end)
+    if not m:
+        return None
+    for name, value in m.groupdict().items():
+        if value is not None:
+            return _compiled().label_fields[int(name[1:])], m.end()
+    return None
+
+
+def _heading(line: str, key: str) -> tuple[Numbering, str, int, int] | None:
+    """(numbering, number, rank, title offset in line) for a numbered heading line."""
+    m = _ROMAN.match(line)
+    if m and (m.group("dot") in ".)" or line[m.end() :][:1].isupper()):
+        return "roman", m.group("num"), 1, m.end()
+    m = _APPENDIX.match(line)
+    if m and (len(line) < 120 or line.isupper()):
+        return "appendix", line[: m.end()].strip(" .:"), 1, m.end()
+    m = _ARABIC.match(line)
+    if m:
+        num = m.group("num")
+        return "arabic", num, 1 + num.count(".") + 1, m.end()
+    m = _LETTER.match(key)
+    if m:
+        return "letter", m.group("num"), 20, m.end()
+    return None
+
+
+def _table_rows(line: str) -> list[str]:
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    return cells
+
+
+def _is_separator(cells: list[str]) -> bool:
+    return all(regex.fullmatch(r":?-{2,}:?", c) for c in cells if c) and any(cells)
+
+
+def segment(text: str) -> Segmented:
+    """Build the section tree of ``text`` (already normalised).
+
+    >>> seg = segment("I. NHIỆM VỤ\\n1. Về TTHC\\nRà soát quy trình.\\nThời gian: Quý II/2024\\n")
+    >>> [(s.number, seg.text[s.title_start:s.title_end]) for s in seg.root.walk()[1:]]
+    [('I', 'NHIỆM VỤ'), ('1', 'Về TTHC')]
+    """
+    key = comparable(text)
+    comp = _compiled()
+    root = Section("root", None, 0, 0, 0, 0)
+    stack = [root]
+    chrome: list[tuple[int, int]] = []
+    body_end = len(text)
+    table: Block | None = None
+    pos = 0
+    seen_heading = False
+    for raw_line in text.splitlines(keepends=True):
+        line_start = pos
+        pos += len(raw_line)
+        stripped = raw_line.strip()
+        if not stripped:
+            table = None
+            continue
+        lead = len(raw_line) - len(raw_line.lstrip())
+        s = line_start + lead
+        e = s + len(stripped)
+        lkey = key[s:e]
+        if comp.chrome.search(lkey) and len(stripped) < 120:
+            chrome.append((s, e))
+            continue
+        if seen_heading and comp.closing.match(lkey):
+            body_end = s
+            break
+        current = stack[-1]
+        if _TABLE.match(stripped):
+            cells = _table_rows(stripped)
+            if table is None:
+                table = Block("table", s, e, s)
+                current.blocks.append(table)
+            table.end = e
+            if not _is_separator(cells):
+                table.rows.append(cells)
+                table.row_spans.append((s, e))
+            continue
+        table = None
+        head = _heading(stripped, lkey)
+        if head is not None:
+            numbering, number, rank, title_off = head
+            if numbering == "letter" and label_at(key, s + title_off, e):
+                current.blocks.append(Block("label", s, e, s + title_off, number))
+                continue
+            while stack[-1].rank >= rank:
+                stack[-1].end = s
+                stack.pop()
+            parent = stack[-1]
+            title_end = e
+            sec = Section(numbering, number, rank, s, s + title_off, title_end, parent=parent)
+            parent.children.append(sec)
+            stack.append(sec)
+            seen_heading = True
+            continue
+        m = _BULLET.match(stripped)
+        if m and not (m.group("marker") in "-–" and stripped[1:2].isdigit()):
+            cs = s + m.end()
+            kind: BlockKind = "label" if label_at(key, cs, e) else "bullet"
+            current.blocks.append(Block(kind, s, e, cs, m.group("marker")))
+            continue
+        if label_at(key, s, e):
+            current.blocks.append(Block("label", s, e, s))
+            continue
+        current.blocks.append(Block("para", s, e, s))
+    for sec in stack:
+        if not sec.end:
+            sec.end = body_end
+    root.end = body_end
+    return Segmented(text, key, root, body_end, body_end, chrome)

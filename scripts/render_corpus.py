@@ -1,0 +1,315 @@
+"""Render the text plans of ``corpora/plans`` to DOCX and PDF, so the readers are tested on real files.
+
+Why: the gold answers are written against the text plans; rendering the same plans to Word and PDF
+(and to an image-only "scan") lets a test check that ``extract(plan.pdf)`` gives the records of
+``extract(plan.txt)``.  A line such as ``| 1 | Rà soát TTHC | Quý II/2024 | Văn phòng Sở | |`` is a
+table row and becomes a real Word table (a ruled table in the PDF); ``I. MỤC ĐÍCH, YÊU CẦU`` becomes
+a heading.  PDFs come from LibreOffice headless (Debian ``libreoffice-writer-nogui``).
+
+Usage::
+
+    python scripts/render_corpus.py [OUT_DIR] [--plans DIR] [--landscape-appendix STEM]
+                                    [--scan STEM] [--docx-only] [--force]
+
+Idempotent: a plan whose outputs are newer than the plan and this script is skipped; DOCX files
+are written byte-for-byte the same on every run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXED_TIME = datetime(2024, 1, 1)
+FONT = "Times New Roman"
+SOFFICE_TIMEOUT_S = 300
+_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_SEPARATOR = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$")
+_HEADING = re.compile(r"^(?:(?P<roman>[IVXLC]+)\.|(?P<num>\d+(?:\.\d+)*)\.)\s+\S")
+_APPENDIX = re.compile(r"^\s*PHỤ LỤC\b")
+
+
+@dataclass
+class Block:
+    """One unit of a plan: ``kind`` is title | heading | para | table; ``level`` for headings."""
+
+    kind: str
+    text: str = ""
+    level: int = 0
+    rows: list[list[str]] = field(default_factory=list)
+    appendix: bool = False
+
+
+def split_row(line: str) -> list[str]:
+    """Cells of a pipe row: ``"| 1 | Rà soát | |"`` → ``["1", "Rà soát", ""]``."""
+    inner = line.strip()[1:-1]
+    return [cell.strip() for cell in inner.split("|")]
+
+
+def parse_plan(text: str) -> list[Block]:
+    """Cut a text plan into blocks; runs of pipe rows become one table block."""
+    blocks: list[Block] = []
+    in_appendix = False
+    seen_title = False
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        if not line.strip():
+            continue
+        if _APPENDIX.match(line):
+            in_appendix = True
+        if _ROW.match(line):
+            if _SEPARATOR.match(line):
+                continue
+            if not blocks or blocks[-1].kind != "table":
+                blocks.append(Block("table", appendix=in_appendix))
+            blocks[-1].rows.append(split_row(line))
+            continue
+        heading = _HEADING.match(line)
+        if not seen_title and line.strip() in {"KẾ HOẠCH", "QUYẾT ĐỊNH", "BÁO CÁO", "CÔNG VĂN"}:
+            seen_title = True
+            blocks.append(Block("title", line.strip(), appendix=in_appendix))
+        elif heading and len(line) <= 200:
+            level = 1 if heading.group("roman") else 2 + heading.group("num").count(".")
+            blocks.append(Block("heading", line.strip(), level=min(level, 4), appendix=in_appendix))
+        else:
+            blocks.append(Block("para", line.strip(), appendix=in_appendix))
+    return blocks
+
+
+def _set_font(style_element: object, size_pt: float, bold: bool | None = None) -> None:
+    """Force a style to Times New Roman, black, dropping theme fonts (they override ``w:ascii``)."""
+    style = style_element
+    font = style.font  # type: ignore[attr-defined]
+    font.name = FONT
+    font.size = Pt(size_pt)
+    font.color.rgb = None
+    if bold is not None:
+        font.bold = bold
+    rpr = style.element.get_or_add_rPr()  # type: ignore[attr-defined]
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is not None:
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)
+        fonts.set(qn("w:eastAsia"), FONT)
+        fonts.set(qn("w:cs"), FONT)
+
+
+def new_document() -> DocxDocument:
+    """A blank A4 document in the house style of Vietnamese plans (Times New Roman 13 pt)."""
+    doc = Document()
+    _set_font(doc.styles["Normal"], 13)
+    for level in range(1, 5):
+        _set_font(doc.styles[f"Heading {level}"], 13, bold=True)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Pt(595.3), Pt(841.9)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Pt(56.7))
+    props = doc.core_properties
+    props.created = props.modified = props.last_printed = FIXED_TIME
+    props.author = props.last_modified_by = "plan-extractor"
+    props.revision = 1
+    return doc
+
+
+def mark_header_row(row: object) -> None:
+    """Make a table row repeat at the top of every page, as plans' appendix tables do."""
+    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def add_table(doc: DocxDocument, rows: list[list[str]]) -> None:
+    """A ruled Word table; a row with text only in its first cell spans all columns (group row)."""
+    width = max(len(r) for r in rows)
+    table = doc.add_table(rows=0, cols=width)
+    table.style = doc.styles["Table Grid"]
+    for index, cells in enumerate(rows):
+        padded = cells + [""] * (width - len(cells))
+        row = table.add_row()
+        if index == 0:
+            mark_header_row(row)
+        is_group = index > 0 and width > 2 and padded[0] and not any(padded[1:])
+        if is_group:
+            merged = row.cells[0].merge(row.cells[width - 1])
+            merged.paragraphs[0].add_run(padded[0]).bold = True
+            continue
+        for cell, text in zip(row.cells, padded):
+            cell.paragraphs[0].add_run(text).bold = index == 0
+
+
+def set_landscape(section: object) -> None:
+    """Turn a section to landscape A4 (width and height swapped, as Word does)."""
+    sec = section
+    sec.orientation = WD_ORIENT.LANDSCAPE  # type: ignore[attr-defined]
+    sec.page_width, sec.page_height = Pt(841.9), Pt(595.3)  # type: ignore[attr-defined]
+
+
+def build_docx(blocks: list[Block], landscape_appendix: bool = False) -> DocxDocument:
+    """Lay blocks out as Word paragraphs, headings and tables."""
+    doc = new_document()
+    turned = False
+    for block in blocks:
+        if landscape_appendix and block.appendix and not turned:
+            set_landscape(doc.add_section(WD_SECTION.NEW_PAGE))
+            turned = True
+        if block.kind == "table":
+            add_table(doc, block.rows)
+        elif block.kind == "heading":
+            doc.add_paragraph(block.text, style=f"Heading {block.level}")
+        elif block.kind == "title":
+            para = doc.add_paragraph()
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            para.add_run(block.text).bold = True
+        else:
+            doc.add_paragraph(block.text)
+    return doc
+
+
+def save_deterministic(doc: DocxDocument, path: Path) -> None:
+    """Save a DOCX whose bytes do not depend on the clock (fixed zip timestamps)."""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(out.getvalue())
+
+
+def soffice_convert(inputs: list[Path], outdir: Path, target: str = "pdf") -> list[Path]:
+    """Convert files with LibreOffice headless, in a private profile so runs never share a lock."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise SystemExit("soffice not found: install Debian libreoffice-writer-nogui")
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        cmd = [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(outdir),
+            *map(str, inputs),
+        ]
+        subprocess.run(cmd, check=True, capture_output=True, timeout=SOFFICE_TIMEOUT_S)
+    ext = target.split(":")[0]
+    outputs = [outdir / f"{p.stem}.{ext}" for p in inputs]
+    missing = [str(p) for p in outputs if not p.is_file()]
+    if missing:
+        raise SystemExit(f"LibreOffice produced no output for {', '.join(missing)}")
+    return outputs
+
+
+def image_only_pdf(pdf: Path, out: Path, dpi: int = 200) -> None:
+    """Rasterise every page and wrap the images in a PDF with no text layer (a "scanned" plan)."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(pdf))
+    target = pdfium.PdfDocument.new()
+    try:
+        for index in range(len(source)):
+            page = source[index]
+            image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+            page.close()
+            one = io.BytesIO()
+            image.save(one, format="PDF", resolution=float(dpi))
+            del image
+            single = pdfium.PdfDocument(one.getvalue())
+            target.import_pages(single)
+            single.close()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        target.save(str(out))
+    finally:
+        target.close()
+        source.close()
+
+
+def _stale(outputs: list[Path], inputs: list[Path]) -> bool:
+    newest = max(p.stat().st_mtime for p in inputs)
+    return any(not p.is_file() or p.stat().st_mtime < newest for p in outputs)
+
+
+def render(plans: list[Path], out: Path, landscape: set[str], scans: set[str], docx_only: bool,
+           force: bool) -> list[Path]:
+    """Render each plan; return the files written (skipped plans write nothing)."""
+    written: list[Path] = []
+    to_pdf: list[Path] = []
+    for plan in plans:
+        docx_path = out / f"{plan.stem}.docx"
+        wanted = [docx_path] if docx_only else [docx_path, out / f"{plan.stem}.pdf"]
+        if plan.stem in scans and not docx_only:
+            wanted.append(out / f"{plan.stem}.scan.pdf")
+        if not force and not _stale(wanted, [plan, Path(__file__)]):
+            continue
+        blocks = parse_plan(plan.read_text(encoding="utf-8"))
+        save_deterministic(build_docx(blocks, plan.stem in landscape), docx_path)
+        written.append(docx_path)
+        to_pdf.append(docx_path)
+    if docx_only or not to_pdf:
+        return written
+    for pdf in soffice_convert(to_pdf, out):
+        written.append(pdf)
+        if pdf.stem in scans:
+            scan = out / f"{pdf.stem}.scan.pdf"
+            image_only_pdf(pdf, scan)
+            written.append(scan)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("out", nargs="?", type=Path, default=ROOT / "build" / "rendered")
+    parser.add_argument("--plans", type=Path, default=ROOT / "corpora" / "plans")
+    parser.add_argument("--landscape-appendix", action="append", default=[], metavar="STEM",
+                        help="put this plan's appendix (from 'PHỤ LỤC') on landscape pages")
+    parser.add_argument("--scan", action="append", default=[], metavar="STEM",
+                        help="also write STEM.scan.pdf, an image-only PDF of this plan")
+    parser.add_argument("--docx-only", action="store_true", help="skip LibreOffice (no PDF)")
+    parser.add_argument("--force", action="store_true", help="rebuild even when outputs are current")
+    args = parser.parse_args(argv)
+    plans = sorted(p for p in args.plans.glob("*") if p.suffix in {".txt", ".md"})
+    if not plans:
+        print(f"no plans in {args.plans}", file=sys.stderr)
+        return 1
+    known = {p.stem for p in plans}
+    unknown = (set(args.landscape_appendix) | set(args.scan)) - known
+    if unknown:
+        print(f"unknown plan(s): {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 1
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    written = render(plans, args.out, set(args.landscape_appendix), set(args.scan), args.docx_only,
+                     args.force)
+    for path in written:
+        print(path)
+    print(f"{len(written)} file(s) written, {len(plans)} plan(s) in {args.plans}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
