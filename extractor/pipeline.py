@@ -76,8 +76,8 @@ def analyse(norm: Normalized) -> tuple[Document, list[Record], list, list[Warnin
     facts = extract_header(text, key, preamble_end)
     built = build_records(seg, facts.year)
     warnings.extend(built.warnings)
-    body_indices = [r for r in find_indices(key, 0, seg.body_end) if not _in_spans(r.start, seg.chrome)]
-    tail = text[seg.body_end :]
+    body_indices = [r for r in find_indices(key) if seg.outside_tails(r.start)]
+    tail = seg.tail_text()
     document = Document(
         number=facts.number.value if facts.number else None,
         type=facts.type,
@@ -105,10 +105,6 @@ def analyse(norm: Normalized) -> tuple[Document, list[Record], list, list[Warnin
         records.append(r.model_copy(update={"span": span}))
     scores = extract_scores(key, 0, seg.body_end, facts.year)
     return document, records, scores, warnings
-
-
-def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
 
 
 def extract(path: Path | str, settings: Settings | None = None) -> Extraction:

@@ -132,6 +132,10 @@ class _Builder:
         own_index = None
         if parent.role != "organization" or whole_title_unit(title) is not None:
             own_index = first_index(self.key, sec.title_start, min(head_key_end, sec.title_end))
+        if own_index is None and sec.numbering == "appendix":
+            # "PHỤ LỤC" / "NHIỆM VỤ NÂNG CAO CHỈ SỐ DÂN VẬN CHÍNH QUYỀN": the title is the next line
+            for b in sec.blocks[:2]:
+                own_index = own_index or first_index(self.key, b.start, b.end)
         role = own_role or parent.role
         if role is None and (own_index or parent.index):
             role = "tasks"
@@ -194,7 +198,13 @@ class _Builder:
             criterion = inline.group("head").strip()
             inline_text = title[inline.end() :]
         has_content = any(b.kind in ("para", "bullet") for b in blocks)
-        if not has_content and inline_text is None and own_role is None and ctx.index_owner is not sec:
+        if (
+            not has_content
+            and inline_text is None
+            and own_role is None
+            and ctx.index_owner is not sec
+            and sec.numbering not in ("roman", "appendix")
+        ):
             inline_text, criterion = title, None
         self.task_groups(sec, blocks, ctx, criterion, inline_text)
 
@@ -224,7 +234,7 @@ class _Builder:
             texts = self.solution_texts(content)
             if k == 1 and inline_text:
                 texts.insert(0, inline_text)
-            if not texts:
+            if not texts or (not labels and len(texts) == 1 and _LEAD_IN.search(texts[0]) and texts[0].endswith(":")):
                 continue
             start = content[0].start if numbered and content else sec.start
             end = max([b.end for b in content + labels] + [sec.title_end])

@@ -78,8 +78,15 @@ class Segmented:
     key: str
     root: Section
     body_end: int
-    tail_start: int
+    tails: list[tuple[int, int]]
     chrome: list[tuple[int, int]]
+
+    def tail_text(self) -> str:
+        """The closing parts (signature, "Nơi nhận"), where no record stands."""
+        return "\n".join(self.text[s:e] for s, e in self.tails)
+
+    def outside_tails(self, pos: int) -> bool:
+        return not any(s <= pos < e for s, e in self.tails) and not any(s <= pos < e for s, e in self.chrome)
 
 
 @dataclass(frozen=True)
@@ -165,6 +172,8 @@ def segment(text: str) -> Segmented:
     table: Block | None = None
     pos = 0
     seen_heading = False
+    tail_start: int | None = None
+    tails: list[tuple[int, int]] = []
     for raw_line in text.splitlines(keepends=True):
         line_start = pos
         pos += len(raw_line)
@@ -179,9 +188,18 @@ def segment(text: str) -> Segmented:
         if comp.chrome.search(lkey) and len(stripped) < 120:
             chrome.append((s, e))
             continue
-        if seen_heading and comp.closing.match(lkey):
-            body_end = s
-            break
+        if tail_start is not None:
+            if not (_APPENDIX.match(stripped) and (stripped.isupper() or len(stripped) < 40)):
+                continue
+            tails.append((tail_start, s))
+            tail_start = None
+        elif seen_heading and comp.closing.match(lkey):
+            tail_start = s
+            body_end = min(body_end, s)
+            while len(stack) > 1:
+                stack[-1].end = s
+                stack.pop()
+            continue
         current = stack[-1]
         if _TABLE.match(stripped):
             cells = _table_rows(stripped)
@@ -220,8 +238,10 @@ def segment(text: str) -> Segmented:
             current.blocks.append(Block("label", s, e, s))
             continue
         current.blocks.append(Block("para", s, e, s))
+    if tail_start is not None:
+        tails.append((tail_start, len(text)))
     for sec in stack:
         if not sec.end:
-            sec.end = body_end
-    root.end = body_end
-    return Segmented(text, key, root, body_end, body_end, chrome)
+            sec.end = len(text) if tails and tails[-1][1] < len(text) else body_end
+    root.end = len(text)
+    return Segmented(text, key, root, body_end, tails, chrome)

@@ -24,7 +24,7 @@ _CITATION = regex.compile(
     r"nâng cao|cải thiện|phê duyệt)\b|[;,.()\n]|$))?",
     regex.IGNORECASE,
 )
-_OPENERS = regex.compile(r"(?i)^\s*(?:thực hiện|căn cứ|triển khai|theo)\b")
+_OPENERS = regex.compile(r"(?i)\b(?:thực hiện|căn cứ|triển khai|trên cơ sở|theo)\b")
 
 
 def _iso(raw: str | None) -> str | None:
@@ -55,12 +55,16 @@ def extract_based_on(text: str, preamble_end: int, own_number: str | None) -> li
         stripped = line.strip()
         if not stripped:
             continue
-        if _OPENERS.match(stripped):
-            in_basis = True
-        elif not (in_basis and regex.match(rf"(?i)(?:{_TYPES})\b", stripped)):
+        opener = _OPENERS.search(stripped)
+        if in_basis and regex.match(rf"(?i)(?:{_TYPES})\b", stripped):
+            begin = 0
+        elif opener:
+            begin = opener.start()
+        else:
             in_basis = False
             continue
-        for m in _CITATION.finditer(stripped):
+        in_basis = opener is not None and opener.start() == 0 or begin == 0
+        for m in _CITATION.finditer(stripped, begin):
             num = m.group("num")
             if not num and not m.group("date"):
                 continue

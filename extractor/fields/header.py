@@ -17,7 +17,7 @@ from extractor import rules
 from extractor.fields import FieldResult
 from extractor.fields.units import unit_span
 
-NUMBER = r"\d{1,5}(?:/\d{4})?/[A-ZĐa-zđ0-9][\wĐđ.&-]*(?:/[\wĐđ.&-]+)?"
+NUMBER = r"\d{1,5}(?:[/-]\d{4})?[/-][A-ZĐ][\wĐđ.&-]*(?:/[\wĐđ.&-]+)?"
 _SO = regex.compile(rf"(?im)^\s*(?:số|so)\s*[:.]?\s*(?P<n>{NUMBER})")
 _OWN = regex.compile(rf"(?i)\bban hành\s+(?:kế hoạch|kh|quyết định|công văn)\s+(?:số\s+)?(?P<n>{NUMBER})")
 _DATED_PLACE = regex.compile(
@@ -31,6 +31,15 @@ _HEADER_AGENCY = regex.compile(
     r"^(?:SỞ|ỦY BAN|UỶ BAN|UBND|PHÒNG|BAN|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|THANH TRA|BỘ|CỤC|HĐND|HỘI ĐỒNG)\b"
 )
 _LOCALITY = regex.compile(r"\s+(?P<w>tỉnh|thành phố|TP\.?)\s+(?P<p>[A-ZĐÂ][^\W\d_]*(?:\s+[A-ZĐÂ][^\W\d_]*){0,3})$")
+_LOCALITY_LINE = regex.compile(r"(TỈNH|HUYỆN|XÃ|THỊ XÃ|THÀNH PHỐ|PHƯỜNG|THỊ TRẤN|QUẬN)\s+\S")
+_NOT_TITLE = regex.compile(
+    r"(?i)((thực hiện|căn cứ|triển khai)\s+(các\s+)?(kế hoạch|quyết định|công văn|nghị quyết|chỉ thị|thông tư|"
+    r"nghị định|luật|hướng dẫn|văn bản|chương trình)|nhằm\b|để\b|số\b|[IVX]+\.|\d+\.)"
+)
+_NEWS_TITLE = regex.compile(
+    rf"(?i)ban hành\s*kế hoạch\s+(?:số\s+{NUMBER}\s+)?(?:ngày\s+\S+\s+)?về\s+(?P<t>[^;\n]+?)"
+    r"(?=,\s*(?:nhằm|với mục đích|để|với mục tiêu)|[;.]\s|\.?$)"
+)
 _CAPITAL_AFTER = ("tỉnh", "huyện", "xã", "thành phố", "thị xã", "phường", "thị trấn", "quận")
 
 
@@ -100,12 +109,14 @@ def _surface(text: str, key: str, name: str) -> str:
     from extractor.normalize import comparable
 
     k = comparable(name)
-    pos = key.find(k)
-    while pos >= 0:
-        found = text[pos : pos + len(name)]
-        if not found.isupper():
-            return found
-        pos = key.find(k, pos + 1)
+    short = regex.sub(r"^(ủy|uỷ) ban nhân dân ", "ubnd ", k)
+    for candidate in (k, short):
+        pos = key.find(candidate)
+        while pos >= 0:
+            found = text[pos : pos + len(candidate)]
+            if not found.isupper() or candidate is short and found[:4] == "UBND" and not found[4:].isupper():
+                return found
+            pos = key.find(candidate, pos + 1)
     return sentence_case(name)
 
 
@@ -157,7 +168,7 @@ def _type_and_title(lines: list[tuple[int, str]], number: str | None) -> tuple[s
             if line.upper() == t.upper():
                 title_lines: list[str] = []
                 for _, nxt in lines[i + 1 : i + 4]:
-                    if regex.match(r"(?i)(thực hiện|căn cứ|nhằm|để|số\b|[IVX]+\.|\d+\.)", nxt):
+                    if _NOT_TITLE.match(nxt):
                         break
                     title_lines.append(nxt)
                     if len(" ".join(title_lines)) > 60 and not nxt.isupper():
@@ -170,6 +181,9 @@ def _type_and_title(lines: list[tuple[int, str]], number: str | None) -> tuple[s
         if code and code.group(1) in rules.document().number_types:
             return rules.document().number_types[code.group(1)], None
     for _, line in lines:
+        news = _NEWS_TITLE.search(line)
+        if news:
+            return "Kế hoạch", news.group("t").strip()
         if regex.search(r"(?i)ban hành\s+kế hoạch|xây dựng\s+kế hoạch", line):
             return "Kế hoạch", None
     return None, None
@@ -179,10 +193,15 @@ def _issuer(
     text: str, key: str, lines: list[tuple[int, str]], end: int
 ) -> tuple[FieldResult[str] | None, str | None]:
     header_agency: tuple[int, str] | None = None
+    last_was_agency = False
     for pos, line in lines[:8]:
         left = regex.split(r"\s{2,}|CỘNG HÒA|CỘNG HOÀ", line)[0].strip()
-        if left and left.isupper() and _HEADER_AGENCY.match(left):
+        agency_line = bool(left) and left.isupper() and _HEADER_AGENCY.match(left) is not None
+        if agency_line:
             header_agency = (pos, left)
+        elif header_agency and last_was_agency and left.isupper() and _LOCALITY_LINE.match(left):
+            header_agency = (header_agency[0], f"{header_agency[1]} {left}")  # "ỦY BAN NHÂN DÂN" / "XÃ HÒA PHONG"
+        last_was_agency = agency_line
         if regex.match(r"(?i)(kế hoạch|quyết định)$", line):
             break
     place: str | None = None

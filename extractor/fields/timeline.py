@@ -38,7 +38,10 @@ def _d_none(g: dict[str, str | None], year: int | None) -> _Dates:
 
 
 def _d_before_date(g: dict[str, str | None], year: int | None) -> _Dates:
-    return None, dt.date(int(g["y"] or 0), int(g["m"] or 0), int(g["d"] or 0))
+    y = _int(g, "y", year)
+    if y is None:
+        return None, None
+    return None, dt.date(y, int(g["m"] or 0), int(g["d"] or 0))
 
 
 def _d_date(g: dict[str, str | None], year: int | None) -> _Dates:

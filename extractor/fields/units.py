@@ -34,6 +34,7 @@ class _Vocab:
     bare: frozenset[str]
     list_head: regex.Pattern[str]
     quantifiers: frozenset[str]
+    exclusion: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +49,7 @@ def _vocab() -> _Vocab:
         bare=frozenset(v.bare_nouns),
         list_head=regex.compile(rf"(?:{alt(v.list_heads)})\s*:\s*"),
         quantifiers=frozenset(v.quantifiers),
+        exclusion=regex.compile("|".join(f"(?:{p})" for p in v.not_units)),
     )
 
 
@@ -123,7 +125,7 @@ def split_units(value: str) -> list[str]:
     return [u for u in out if u]
 
 
-def unit_span(text: str, start: int = 0, max_words: int = 16) -> tuple[int, int] | None:
+def unit_span(text: str, start: int = 0, max_words: int = 24, use_pos: bool = False) -> tuple[int, int] | None:
     """Offsets of the unit name opening ``text[start:]``, up to the first predicate, or None.
 
     >>> t = "Văn phòng Sở có trách nhiệm theo dõi"
@@ -132,8 +134,13 @@ def unit_span(text: str, start: int = 0, max_words: int = 16) -> tuple[int, int]
     """
     v = _vocab()
     key = comparable(text)
-    if not v.head.match(key, start):
+    if not v.head.match(key, start) or v.exclusion.match(key, start):
         return None
+    verbs: frozenset[int] = frozenset()
+    if use_pos:
+        from extractor.nlp import SPAN_CHARS, verb_starts
+
+        verbs = frozenset(start + i for i in verb_starts(text[start : start + SPAN_CHARS]))
     end = start
     words = 0
     prev = ""
@@ -148,8 +155,8 @@ def unit_span(text: str, start: int = 0, max_words: int = 16) -> tuple[int, int]
             end = pos = cont.end()
             words += 1
             continue
-        pred = v.predicate.match(key, pos)
-        if pred and words and prev not in v.quantifiers and not text[pos].isupper():
+        pred = v.predicate.match(key, pos) or pos in verbs
+        if pred and words and prev not in v.quantifiers and prev != "và" and not text[pos].isupper():
             break
         tok = _TOKEN.match(key, pos)
         if tok is None:
@@ -178,7 +185,7 @@ def subject_units(text: str) -> tuple[list[str], tuple[int, int] | None]:
     """
     m = _OPENING.match(comparable(text))
     for start in ((m.end(), 0) if m and m.end() else (0,)):
-        span = unit_span(text, start)
+        span = unit_span(text, start, use_pos=True)
         if span:
             return split_units(text[span[0] : span[1]]), span
     return [], None
@@ -190,7 +197,7 @@ def coordinating_in_prose(text: str, after: int) -> list[str]:
     m = _PHOI_HOP.search(key, after, min(len(key), after + 80))
     if not m:
         return []
-    span = unit_span(text, m.end())
+    span = unit_span(text, m.end(), use_pos=True)
     return split_units(text[span[0] : span[1]]) if span else []
 
 

@@ -29,6 +29,8 @@ _WORD_BREAK = re.compile(r"(?<=\S)-\n")
 _UNICODE_ONLY = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0"
                            "\u1ea0-\u1ef9]")
 
+DETECT_SAMPLE = 4000  # characters of a page given to the legacy-encoding detector
+UNICODE_EVIDENCE = 5  # Unicode-only Vietnamese letters that prove a text is not legacy-encoded
 Cell = str | None
 Grid = list[list[str]]
 
@@ -107,10 +109,17 @@ def merge_continuation(head: Grid, tail: Grid) -> Grid:
 
 
 def detect_legacy(text: str) -> str | None:
-    """Name of the legacy font encoding ``text`` is in ("tcvn3", "vni", …), or ``None`` for Unicode."""
+    """Name of the legacy font encoding ``text`` is in ("tcvn3", "vni", …), or ``None`` for Unicode.
+
+    viparse's detector costs milliseconds a page, so text that is plainly Unicode Vietnamese (it
+    has letters such as "ế" or "ư" that no legacy byte decodes to) or plain ASCII skips it, and at
+    most :data:`DETECT_SAMPLE` characters are scored.
+    """
+    if text.isascii() or len(_UNICODE_ONLY.findall(text, 0, DETECT_SAMPLE)) >= UNICODE_EVIDENCE:
+        return None
     import viparse
 
-    encoding: str | None = viparse.detect_text_encoding(text)
+    encoding: str | None = viparse.detect_text_encoding(text[:DETECT_SAMPLE])
     return encoding
 
 

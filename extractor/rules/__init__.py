@@ -81,6 +81,7 @@ class UnitVocabulary(_Rule):
     continuations: list[str]
     bare_nouns: list[str]
     list_heads: list[str]
+    not_units: list[str]
 
 
 class BodyRules(_Rule):
