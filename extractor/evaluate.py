@@ -55,6 +55,10 @@ def _units(units: list[str] | None) -> set[str]:
     return {norm(u) for u in units or [] if norm(u)}
 
 
+def _citations(document: dict[str, Any]) -> set[str]:
+    return {norm(b.get("number") or b.get("date")) for b in document.get("based_on") or []}
+
+
 def gold_record(r: dict[str, Any]) -> dict[str, Any]:
     """A gold record in either format as the flat dict the scorer compares."""
     if "solution_prefix" in r:
@@ -131,8 +135,7 @@ def score_document(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]
         elif name == "recipients":
             doc[name] = set_f1(_units(gd.get(name)), _units(pd.get(name)))
         elif name == "based_on":
-            nums = lambda d: {norm(b.get("number") or b.get("date")) for b in d.get(name) or []}  # noqa: E731
-            doc[name] = set_f1(nums(gd), nums(pd), 1.0)
+            doc[name] = set_f1(_citations(gd), _citations(pd), 1.0)
         elif name == "signer":
             doc[name] = float(norm((gd.get(name) or {}).get("name")) == norm((pd.get(name) or {}).get("name")))
         elif name in ("issuer", "title"):

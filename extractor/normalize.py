@@ -1,12 +1,13 @@
 """Text -> the one normalised text that every later stage slices.
 
 Why: sections, records and fields keep character offsets into this text, so it is produced once per
-page and never edited afterwards.  Like ftfy, it is a sequence of small named fixers (``FIXERS``),
-each text -> text with a docstring and a Vietnamese doctest; ``normalize_text`` runs them in order and
-reports which ones changed something, e.g. ``("nfc", "glued_words")``.
+page and never edited afterwards.  As in ftfy, it is a sequence of small named text -> text fixers
+(``FIXERS``), each with a Vietnamese doctest; ``normalize_text`` runs them in order and says which
+changed something.  ``comparable`` never changes the text: it gives a same-length lowercase view with
+one tone placement ("hoà" and "hòa" compare equal) for matching vocabularies.
 
-``comparable`` is the other half: it never changes the text, it gives a same-length lowercase view
-with one tone-mark placement ("hoà" and "hòa" compare equal) for matching vocabularies.
+Speed matters (the pipeline must do 2 MB/s): regexes are compiled once and start with a literal or a
+character class, so ``re`` skips ahead; no Python loop runs per character, only per line or per match.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import re
 import tomllib
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import compress, groupby
+from itertools import compress, groupby, pairwise
 from operator import itemgetter
 from pathlib import Path
 from typing import Protocol
@@ -42,63 +44,59 @@ class NormalizedText:
 
 @dataclass
 class FixReport:
-    """What the fixers noticed while running; ``normalize_text`` turns it into the result."""
+    """What the fixers noticed on the way; ``normalize_text`` copies it into the result."""
 
     warnings: list[Warning_] = field(default_factory=list)
     legacy_encoding: str | None = None
 
-    def warn(self, code: Code, message: str) -> None:
-        self.warnings.append(Warning_(code, message))
-
 
 class Fixer(Protocol):
-    """A text -> text fixer; ``report`` (optional) collects its warnings."""
+    """A text -> text fixer; the optional ``report`` collects its warnings."""
 
     def __call__(self, text: str, report: FixReport | None = None, /) -> str: ...
 
 
-def _letters(pred: str) -> str:
-    """Latin letters (incl. all Vietnamese) for which ``str.<pred>()`` holds, for a regex class."""
+def _warn(report: FixReport | None, code: Code, message: str) -> None:
+    if report is not None:
+        report.warnings.append(Warning_(code, message))
+
+
+def _letters(pred: Callable[[str], bool]) -> str:
+    """Latin letters (all Vietnamese ones included) for which ``pred`` holds, as a regex class body."""
     chars = (chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00)))
-    return "".join(re.escape(ch) for ch in chars if ch.isalpha() and getattr(ch, pred)())
+    return "".join(re.escape(ch) for ch in chars if ch.isalpha() and pred(ch))
 
 
-_LO, _UP = _letters("islower"), _letters("isupper")
+_LO, _UP = _letters(str.islower), _letters(str.isupper)
 _HAS_LOWER, _HAS_UPPER = re.compile(f"[{_LO}]"), re.compile(f"[{_UP}]")
 
 # --- legacy encodings ------------------------------------------------------------------------
-# Letters that exist only in Unicode Vietnamese; TCVN3/VNI text read as cp1252 has none of them.
-_VI_ONLY = re.compile("[ăđĩũơưĂĐĨŨƠƯ\u1ea0-\u1ef9]")
+_VI_ONLY = re.compile("[ăđĩũơưĂĐĨŨƠƯ\u1ea0-\u1ef9]")  # Unicode-only letters: never in TCVN3/VNI-as-cp1252
 _HIGH_LATIN1 = re.compile("[\u00a1-\u00ff]")
 _LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI", "viscii": "VISCII", "vps": "VPS"}
 _SAMPLE = 20_000
+_EDGES = re.compile(r"(\s*)(.*?)(\s*)\Z", re.DOTALL)
 
 
 def _sample(text: str) -> str:
     """Beginning, middle and end of a long text: enough to judge, cheap on megabytes."""
-    if len(text) <= 3 * _SAMPLE:
-        return text
     mid = len(text) // 2
-    return text[:_SAMPLE] + text[mid : mid + _SAMPLE] + text[-_SAMPLE:]
+    return text if len(text) <= 3 * _SAMPLE else text[:_SAMPLE] + text[mid : mid + _SAMPLE] + text[-_SAMPLE:]
 
 
-def _convert_piece(piece: str, encoding: str) -> str:
-    """viparse.fix one page piece, keeping the blank lines around it (fix strips them)."""
-    core = piece.strip()
-    if not core:
-        return piece
-    start = piece.index(core[0])
-    return piece[:start] + viparse.fix(core, encoding=encoding) + piece[start + len(core) :]
+def _convert(piece: str, encoding: str) -> str:
+    """viparse.fix one piece, keeping the blank lines around it (fix strips them)."""
+    lead, core, trail = _EDGES.match(piece).groups()  # type: ignore[union-attr]
+    return lead + str(viparse.fix(core, encoding=encoding)) + trail if core else piece
 
 
 def fix_legacy_encoding(text: str, report: FixReport | None = None) -> str:
     """Convert TCVN3 (ABC, ".VnTime") or VNI text, read as cp1252 bytes, to Unicode via viparse.
 
-    Runs first because legacy tables use code points that later fixers remove: TCVN3 stores "ư" in
-    the soft-hyphen slot U+00AD, VISCII keeps letters in C0/C1 controls.  Unicode text is never
-    touched: a cheap pre-check (Vietnamese-only letters vs Latin-1 accents) skips viparse entirely,
-    viparse itself refuses Spanish or French, and in a mixed document only lines without any
-    Unicode-only Vietnamese letter are converted.
+    First in the chain, because legacy tables use code points the later fixers delete: TCVN3 keeps
+    "ư" in the soft-hyphen slot U+00AD, VISCII keeps letters among the C0/C1 controls.  Unicode text
+    is never touched: a cheap check (Unicode-only letters vs Latin-1 accents) skips viparse, viparse
+    refuses Spanish or French, and only lines without a Unicode-only Vietnamese letter are converted.
 
     >>> fix_legacy_encoding("Së Néi vô lËp kÕ ho¹ch kiÓm tra c«ng t¸c c¶i c¸ch hµnh chÝnh n¨m 2024.")
     'Sở Nội vụ lập kế hoạch kiểm tra công tác cải cách hành chính năm 2024.'
@@ -116,12 +114,12 @@ def fix_legacy_encoding(text: str, report: FixReport | None = None) -> str:
         return text
     out = []
     for old, group in groupby(zip(lines, legacy, strict=True), key=itemgetter(1)):
-        chunk = "\n".join(line for line, _ in group)
-        out.append("\f".join(_convert_piece(p, encoding) for p in chunk.split("\f")) if old else chunk)
+        chunk = "\n".join(line for line, _ in group)  # pages are converted apart: fix() eats "\f"
+        out.append("\f".join(_convert(page, encoding) for page in chunk.split("\f")) if old else chunk)
     if report is not None:
         report.legacy_encoding = encoding
-        name = _LEGACY_NAMES.get(encoding, encoding)
-        report.warn(Code.W104_LEGACY_ENCODING, f"văn bản mã {name} đã được chuyển sang Unicode")
+    name = _LEGACY_NAMES.get(encoding, encoding)
+    _warn(report, Code.W104_LEGACY_ENCODING, f"văn bản mã {name} đã được chuyển sang Unicode")
     return "\n".join(out)
 
 
@@ -131,14 +129,16 @@ _CONTROL = re.compile(
     "\u205f-\u2064\u3000\ufeff]"
 )
 _CONTROL_MAP = {"\r\n": "\n", "\r": "\n", "\x0b": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
-_SPACES = frozenset("\t\u00a0\u1680\u202f\u205f\u3000") | {chr(c) for c in range(0x2000, 0x200B)}
+_CONTROL_MAP |= {
+    ch: " " for ch in "\t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+}
 
 
 def fix_control_chars(text: str, report: FixReport | None = None) -> str:
     r"""Drop control and invisible format characters, make every space a plain space, end lines in \n.
 
-    Why: a BOM, a zero-width space or a soft hyphen inside "Kế hoạch" breaks every later regex, and
-    NBSP/tab runs from web pages must count as ordinary spaces.  Kept: \n, and \f (page breaks).
+    Why: a BOM, a zero-width space or a soft hyphen inside "Kế hoạch" defeats every later pattern,
+    and NBSP/tab runs from web pages are ordinary spaces.  Kept: \n and \f (page breaks).
 
     >>> fix_control_chars("\ufeffKế\u00a0hoạch\tsố\u200b 12\r\nNăm 2024\r")
     'Kế hoạch số 12\nNăm 2024\n'
@@ -148,17 +148,12 @@ def fix_control_chars(text: str, report: FixReport | None = None) -> str:
     def repl(m: re.Match[str]) -> str:
         nonlocal removed
         ch = m.group()
-        if ch in _CONTROL_MAP:
-            return _CONTROL_MAP[ch]
-        if ch in _SPACES:
-            return " "
-        if ch < "\xa0":
-            removed += 1
-        return ""
+        removed += ch < "\xa0" and ch not in _CONTROL_MAP
+        return _CONTROL_MAP.get(ch, "")
 
     out = _CONTROL.sub(repl, text)
-    if removed and report is not None:
-        report.warn(Code.W108_CONTROL_CHARS, f"đã xoá {removed} ký tự điều khiển")
+    if removed:
+        _warn(report, Code.W108_CONTROL_CHARS, f"đã xoá {removed} ký tự điều khiển")
     return out
 
 
@@ -166,26 +161,24 @@ _COMBINING = re.compile("[\u0300-\u036f]")
 
 
 def fix_nfc(text: str, report: FixReport | None = None) -> str:
-    """Compose to NFC, so "e" + U+0302 + U+0301 (NFD, macOS, cp1258) becomes the one letter "ế".
+    """Compose to NFC, so "e" + U+0302 + U+0301 (NFD: macOS, cp1258 files) becomes the letter "ế".
 
-    Regexes and vocabularies are written in NFC; NFD input would match none of them.
+    Patterns and vocabularies are written in NFC; decomposed text would match none of them.
 
     >>> fix_nfc("Ke\u0302\u0301 hoa\u0323ch") == "Kế hoạch"
     True
     """
     if _COMBINING.search(text) is None and unicodedata.is_normalized("NFC", text):
         return text
-    out = "\n".join(  # line by line: normalising costs ~20 ns/char, most lines are already NFC
-        ln if _COMBINING.search(ln) is None and unicodedata.is_normalized("NFC", ln) else unicodedata.normalize("NFC", ln)
-        for ln in text.split("\n")
-    )
-    if len(text) - len(out) >= 3 and report is not None:
-        report.warn(Code.W103_NFD_INPUT, f"văn bản ở dạng tổ hợp (NFD), đã ghép {len(text) - len(out)} dấu")
+    nfc = unicodedata.normalize  # line by line: composing costs ~20 ns/char, few lines need it
+    out = "\n".join(ln if _COMBINING.search(ln) is None else nfc("NFC", ln) for ln in text.split("\n"))
+    out = out if unicodedata.is_normalized("NFC", out) else nfc("NFC", out)  # rarer non-NFC singletons
+    if len(text) - len(out) >= 3:
+        _warn(report, Code.W103_NFD_INPUT, f"văn bản ở dạng tổ hợp (NFD), đã ghép {len(text) - len(out)} dấu")
     return out
 
 
 # --- markdown --------------------------------------------------------------------------------
-# Each pattern starts with its literal marker (lookbehinds after it), so re can skip ahead: ~0.5 ms/MB.
 _MD_MARKER_LINE = re.compile(r"(?m)^[ \t]*\*\*(?:[ \t]*\*\*)*[ \t]*(?:\n|\Z)")
 _MD_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]+")
 _MD_BOLD = re.compile(r"\*\*(?<!\\\*\*)(?=[^\s*)])((?:[^*\n]|\n(?!\n))+?)(?<=[^\s*(\\])\*\*")
@@ -198,17 +191,17 @@ _MD_ESCAPE = re.compile(r"\\([*_#.+\-])")
 def _emphasis(m: re.Match[str]) -> str:
     """*italic* -> italic, except a line-opening "*" not closed at the line end: that is a bullet."""
     text, start, end = m.string, m.start(), m.end()
-    if text[text.rfind("\n", 0, start) + 1 : start].strip(" \t"):
-        return m.group(1)
     line_end = text.find("\n", end)
-    return m.group(1) if not text[end : line_end if line_end >= 0 else None].strip(" \t") else m.group()
+    opens_line = not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t")
+    ends_line = not text[end : line_end if line_end >= 0 else None].strip(" \t")
+    return m.group() if opens_line and not ends_line else m.group(1)
 
 
 def fix_markdown(text: str, report: FixReport | None = None) -> str:
-    r"""Read markdown emphasis instead of copying it: **bold**, __bold__, *italic*, "#" heading marks.
+    r"""Read markdown instead of copying it: **bold**, __bold__, *italic*, "#" heading marks go.
 
     A "*" that opens a line is a bullet and stays ("*Rà soát …", " *Rà soát …"); footnote marks
-    "(*)" stay; '|' table lines keep their structure; a line of only "**" disappears.
+    "(*)" stay; '|' table rows keep their structure; a line of only "**" disappears.
 
     >>> fix_markdown("## II. TỔ CHỨC THỰC HIỆN\nBáo cáo Sở (*qua Văn phòng Thanh tra*).\n**")
     'II. TỔ CHỨC THỰC HIỆN\nBáo cáo Sở (qua Văn phòng Thanh tra).\n'
@@ -245,18 +238,17 @@ def glue_rules() -> _GlueRules:
 
 _GLUE_CASE = re.compile(f"[{_UP}](?<=[{_LO}][{_UP}])(?=[{_LO}]|[{_UP}]{{2}})")
 _GLUE_YEAR = re.compile(f"(?:19|20)\\d\\d(?<![^\\W_]\\d{{4}})(?=([{_LO}]+))")
-_WORD_RUN = re.compile(r"[^\W_]*")
-_NOT_SPACE = re.compile(r"\S*")
+_WORD_END, _SPACE = re.compile(r"[\W_]"), re.compile(r"\s")
 _URLISH = re.compile(r"://|www\.|@|\.(?:vn|com|net|org|gov|edu|io)\b", re.IGNORECASE)
 _ALIEN = frozenset("fjwzFJWZ")
 
 
 def _in_url(text: str, pos: int) -> bool:
-    """Whether ``pos`` sits inside a URL or e-mail address (scans at most 200 characters each way)."""
-    lo = max(0, pos - 200)
+    """Whether ``pos`` sits inside a URL or e-mail address (looks at most 200 characters each way)."""
+    lo, hi = max(0, pos - 200), min(len(text), pos + 200)
     start = max(text.rfind(" ", lo, pos), text.rfind("\n", lo, pos), lo - 1) + 1
-    end = _NOT_SPACE.match(text, pos, pos + 200).end()  # type: ignore[union-attr]
-    return _URLISH.search(text, start, end) is not None
+    space = _SPACE.search(text, pos, hi)
+    return _URLISH.search(text, start, space.start() if space else hi) is not None
 
 
 def _keep_case(text: str, pos: int) -> bool:
@@ -264,11 +256,12 @@ def _keep_case(text: str, pos: int) -> bool:
     start = pos
     while start > 0 and pos - start < 60 and text[start - 1].isalnum():
         start -= 1
-    token = text[start : _WORD_RUN.match(text, pos).end()]  # type: ignore[union-attr]
+    end = _WORD_END.search(text, pos, pos + 60)
+    token = text[start : end.start() if end else pos + 60]
     if token in glue_rules().keep:
         return True
     if token.isascii() and (pos - start == 1 or not _ALIEN.isdisjoint(token)):
-        return True  # e-/i-/m-/k- prefixes (eGov, iPhone, kWh) and non-Vietnamese words (WiFi)
+        return True  # e-/i-/m-/k- prefixes (eGov, iPhone, kWh) and words with f/j/w/z (WiFi)
     return _in_url(text, pos)
 
 
@@ -287,128 +280,103 @@ def fix_glued_words(text: str, report: FixReport | None = None) -> str:
 
     def split_case(m: re.Match[str]) -> str:
         nonlocal count
-        if _keep_case(m.string, m.start()):
-            return m.group()
-        count += 1
-        return " " + m.group()
+        keep = _keep_case(m.string, m.start())
+        count += not keep
+        return m.group() if keep else " " + m.group()
 
     def split_year(m: re.Match[str]) -> str:
         nonlocal count
-        if m.group(1) in units or _in_url(m.string, m.start()):
-            return m.group()
-        count += 1
-        return m.group() + " "
+        keep = m.group(1) in units or _in_url(m.string, m.start())
+        count += not keep
+        return m.group() if keep else m.group() + " "
 
     out = _GLUE_YEAR.sub(split_year, _GLUE_CASE.sub(split_case, text))
-    if count and report is not None:
-        report.warn(Code.W106_GLUED_WORDS, f"đã tách {count} chỗ dính chữ")
+    if count:
+        _warn(report, Code.W106_GLUED_WORDS, f"đã tách {count} chỗ dính chữ")
     return out
 
 
 # --- whitespace ------------------------------------------------------------------------------
-_SPACE_RUN = re.compile(r" {2,}")
-_BLANK_RUN = re.compile(r"\n{3,}")
-
-
-def _strip_line(line: str) -> str:
-    if "\f" in line:
-        return "\f".join(part.strip(" ") for part in line.split("\f"))
-    return line.strip(" ")
+_SPACE_RUN, _BLANK_RUN, _FF_SPACES = re.compile(r" {2,}"), re.compile(r"\n{3,}"), re.compile(r" *\f *")
 
 
 def fix_whitespace(text: str, report: FixReport | None = None) -> str:
     r"""Collapse space runs, strip line ends, cap blank-line runs at one blank line; keep \f.
 
-    Blank lines separate paragraphs and are kept (one); the text's own leading/trailing blank lines go.
+    Blank lines separate paragraphs, so one is kept; the text's own leading/trailing blank lines go.
 
     >>> fix_whitespace("  Chỉ số  năng lực   cạnh tranh  \n\n\n\n\fII. TỔ CHỨC \n")
     'Chỉ số năng lực cạnh tranh\n\n\x0cII. TỔ CHỨC'
     """
     out = _SPACE_RUN.sub(" ", text) if "  " in text else text
-    out = "\n".join([_strip_line(line) for line in out.split("\n")])
+    out = "\n".join([ln.strip(" ") for ln in out.split("\n")])
+    if "\f" in out:
+        out = _FF_SPACES.sub("\f", out)
     return (_BLANK_RUN.sub("\n\n", out) if "\n\n\n" in out else out).strip("\n")
 
 
 # --- hard-wrapped lines ----------------------------------------------------------------------
 _ENDERS = frozenset(".:;!?…")
-_BARRIER = re.compile(
+_BARRIER = re.compile(  # what opens a heading, list item, label or table row
     r"(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[A-ZĐ]|[a-zđ])[.)](?=\s|[" + _UP + r"])"  # II. 1. 1.2.3.Về a) đ)
-    r"|\(\d{1,3}\)|[-–—+•·●○■□▪►✓➢❖*|]"  # (1), bullets, table rows
+    r"|\(\d{1,3}\)|[-–—+•·●○■□▪►✓➢❖*|]"
     r"|(?:Điều|Chương|Mục|Phần|Phụ lục|PHỤ LỤC|Bước)\s+[\dIVXLC]"
-    r"|[" + _UP + r"][^\n:.;]{0,40}:"  # labels: "Thời gian:", "Đơn vị chủ trì thực hiện:", "Nơi nhận:"
+    r"|[" + _UP + r"][^\n:.;]{0,40}:"  # "Thời gian:", "Đơn vị chủ trì thực hiện:", "Nơi nhận:"
 )
-
-
-def _is_caps(line: str) -> bool:
-    """An all-capitals line ("KẾ HOẠCH", "KT. GIÁM ĐỐC") is a title or heading, not a wrapped line."""
-    return _HAS_LOWER.search(line) is None and _HAS_UPPER.search(line) is not None
 
 
 def wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped text was broken at, or None when it is not hard-wrapped.
 
-    Hard-wrapped: most lines end near one width (>= 40 % within 75–115 % of the 90th-percentile
-    length) and almost none (<= 5 %) are longer.  A one-paragraph-per-line text fails both.
+    Hard-wrapped: >= 40 % of the lines are within 75–115 % of the 90th-percentile length, and <= 5 %
+    are longer.  A text with one paragraph per line (lengths 20–900) fails both.
     """
     lens = sorted(len(line) for line in lines if line and line[0] != "|")
     n = len(lens)
-    if n < 6:
-        return None
-    p90 = lens[(9 * (n - 1)) // 10]
+    p90 = lens[(9 * (n - 1)) // 10] if n >= 6 else 0
     if not 40 <= p90 <= 160:
         return None
-    limit = int(p90 * 1.15)
-    over = n - bisect_right(lens, limit)
-    near = bisect_right(lens, limit) - bisect_left(lens, 0.75 * p90)
-    if over > 0.05 * n or near < 0.4 * n:
+    limit = bisect_right(lens, int(p90 * 1.15))
+    if n - limit > 0.05 * n or limit - bisect_left(lens, 0.75 * p90) < 0.4 * n:
         return None
-    return lens[bisect_right(lens, limit) - 1]
+    return lens[limit - 1]
 
 
 def _continues(cur: str, nxt: str, width: int | None) -> bool:
     """Whether ``nxt`` continues the sentence that a line break cut after ``cur``."""
     if cur[-1] in _ENDERS or cur[0] == "|" or "\f" in cur or "\f" in nxt or _BARRIER.match(nxt):
         return False
-    cur_caps, nxt_caps = _is_caps(cur), _is_caps(nxt)
-    if cur_caps or nxt_caps:  # titles and headings join only with each other, when wrapped
-        return cur_caps and nxt_caps and width is not None and _fills(cur, nxt, width)
-    return nxt[0].islower() or (width is not None and _fills(cur, nxt, width))
-
-
-def _fills(cur: str, nxt: str, width: int) -> bool:
-    """``cur`` is near the wrap width and the next word would not have fitted on it."""
-    return len(cur) >= 0.6 * width and len(cur) + 1 + len(nxt.split(" ", 1)[0]) > width
+    # ``cur`` is near the wrap width and the next word would not have fitted on it
+    fills = width is not None and len(cur) >= 0.6 * width and len(cur) + 1 + len(nxt.split(" ", 1)[0]) > width
+    # an all-capitals line ("KẾ HOẠCH", "KT. GIÁM ĐỐC") is a title or heading: it joins only another
+    # all-capitals line, and only in hard-wrapped text
+    cur_caps, nxt_caps = (
+        _HAS_LOWER.search(x) is None and _HAS_UPPER.search(x) is not None for x in (cur, nxt)
+    )
+    if cur_caps or nxt_caps:
+        return cur_caps and nxt_caps and fills
+    return nxt[0].islower() or fills
 
 
 def fix_hard_wraps(text: str, report: FixReport | None = None) -> str:
-    """Join lines that a web page or e-mail broke mid-sentence back into one paragraph line.
+    """Join lines that a web page or e-mail broke mid-sentence back into one line per paragraph.
 
-    Joins when the line does not end a sentence (. : ; ! ?) and the next line continues it: it
-    starts lowercase, or the text is hard-wrapped (``wrap_width``) and the next word would not have
-    fitted.  Never before a heading, list item, label or '|' row, and never between title lines.
-    Expects ``fix_whitespace`` to have run (stripped lines).
+    Joins when a line does not end its sentence (. : ; ! ?) and the next continues it: it starts
+    lowercase, or the text is hard-wrapped (``wrap_width``) and its first word would not have fitted.
+    Never before a heading, list item, label or '|' row, nor between title lines.  Runs after
+    ``fix_whitespace``, whose stripped lines give true lengths.
 
     >>> fix_hard_wraps("KẾ HOẠCH\\nVề việc nâng cao Chỉ số SIPAS\\nnăm 2024 của Sở Nội vụ\\n- Tăng cường")
     'KẾ HOẠCH\\nVề việc nâng cao Chỉ số SIPAS năm 2024 của Sở Nội vụ\\n- Tăng cường'
     """
-    if "\n" not in text:
-        return text
     lines = text.split("\n")
     width = wrap_width(lines)
-    parts = [lines[0]]
-    joins = 0
-    for cur, nxt in zip(lines, lines[1:], strict=False):
-        if cur and nxt and _continues(cur, nxt, width):
-            parts.append(" ")
-            joins += 1
-        else:
-            parts.append("\n")
-        parts.append(nxt)
+    seps = [" " if cur and nxt and _continues(cur, nxt, width) else "\n" for cur, nxt in pairwise(lines)]
+    joins = seps.count(" ")
     if not joins:
         return text
-    if report is not None:
-        report.warn(Code.W105_HARD_WRAP_JOINED, f"đã nối {joins} dòng bị ngắt giữa câu")
-    return "".join(parts)
+    _warn(report, Code.W105_HARD_WRAP_JOINED, f"đã nối {joins} dòng bị ngắt giữa câu")
+    return lines[0] + "".join(sep + line for sep, line in zip(seps, lines[1:], strict=True))
 
 
 FIXERS: tuple[tuple[str, Fixer], ...] = (
@@ -441,23 +409,18 @@ def normalize_text(raw: str) -> NormalizedText:
 
 
 # --- comparable ------------------------------------------------------------------------------
-def _tone_moves() -> dict[str, str]:
-    """New-style -> old-style tone placement for open syllables: "oà" -> "òa", "uỷ" -> "ủy"."""
-    moves = {}
-    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
-        for mark in "\u0300\u0301\u0309\u0303\u0323":
-            new = first + unicodedata.normalize("NFC", second + mark)
-            moves[new] = unicodedata.normalize("NFC", first + mark) + second
-    return moves
-
-
-_TONE = _tone_moves()
+# tone on the second vowel of an open oa/oe/uy syllable moves to the first: "oà" -> "òa", "uỷ" -> "ủy"
+_TONE = {
+    unicodedata.normalize("NFC", f"{a}{b}{mark}"): unicodedata.normalize("NFC", f"{a}{mark}{b}")
+    for a, b in (("o", "a"), ("o", "e"), ("u", "y"))
+    for mark in "\u0300\u0301\u0309\u0303\u0323"
+}
 # only at a syllable end ("hoàn" keeps its tone), and not after q, where "u" belongs to "qu" ("quý")
 _TONE_RE = re.compile(f"[ou](?<!q[ou])[{''.join(sorted({k[1] for k in _TONE}))}](?![{_LO}{_UP}])")
 
 
 def comparable(text: str) -> str:
-    """A same-length lowercase view with one tone placement, for matching vocabularies.
+    """A same-length lowercase view with the "hòa" tone placement, for matching vocabularies.
 
     Offsets found in the result are offsets in ``text``.  Expects NFC input (what ``normalize_text``
     returns); decomposed marks are left as they are rather than change the length.
@@ -465,6 +428,7 @@ def comparable(text: str) -> str:
     >>> comparable("Hoá học, sức khoẻ, thuỷ lợi, Hoà Bình, hoàn thành, quý")
     'hóa học, sức khỏe, thủy lợi, hòa bình, hoàn thành, quý'
     """
+    # "İ" is the one character whose lowercase is two characters long (checked over all code points)
     out = _TONE_RE.sub(lambda m: _TONE.get(m.group(), m.group()), text.replace("\u0130", "i").lower())
     if len(out) != len(text):  # pragma: no cover - guarded by a test over every code point
         raise AssertionError("comparable() must keep the length of its input")

@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from extractor import ingest
 from extractor.errors import Code, ExtractionError, Warning_
@@ -150,9 +151,10 @@ def failed(path: Path, exc: ExtractionError) -> Extraction:
         sha = ""
     suffix = path.suffix.lower().lstrip(".")
     fmt = {"htm": "html", "markdown": "md", "doc": "docx", "text": "txt"}.get(suffix, suffix)
-    source = Source(
-        path=str(path), sha256=sha, format=fmt if fmt in ("pdf", "txt", "docx", "html", "md") else None, pages=None
-    )
+    known: dict[str, Literal["pdf", "txt", "docx", "html", "md"]] = {
+        "pdf": "pdf", "txt": "txt", "docx": "docx", "html": "html", "md": "md"
+    }
+    source = Source(path=str(path), sha256=sha, format=known.get(fmt), pages=None)
     return Extraction(source=source, document=_empty_document(), records=[], scores=[], warnings=[str(exc)])
 
 

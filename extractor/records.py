@@ -18,7 +18,7 @@ from extractor.errors import Code, Warning_
 from extractor.fields.indices import first_index
 from extractor.fields.timeline import clean_raw, parse_timeline
 from extractor.fields.units import coordinating_in_prose, split_units, subject_units, whole_title_unit
-from extractor.schema import IndexCode, Record, RecordKind, Span, Timeline, TimelineKind
+from extractor.schema import IndexCode, Record, RecordKind, Span, Timeline
 from extractor.segment import Block, Section, Segmented, label_at
 from extractor.tables import task_rows
 
@@ -300,7 +300,9 @@ class _Builder:
         timeline, rule = parse_timeline(raw, self.year)
         if raw and rule is None:
             self.out.warnings.append(
-                Warning_(Code.W206_TIMELINE_UNPARSED, f"thời gian không rõ loại: {timeline.raw!r} → {timeline.kind.value}")
+                Warning_(
+                    Code.W206_TIMELINE_UNPARSED, f"thời gian không rõ loại: {timeline.raw!r} → {timeline.kind.value}"
+                )
             )
         return timeline
 
@@ -337,12 +339,12 @@ class _Builder:
                 return
             texts = [self.content(b) for b in blocks]
         else:
-            units, span = subject_units(title)
+            units, _ = subject_units(title)
             if not units:
                 return
             texts = [title] + [self.content(b) for b in blocks]
         labels = [b for b in sec.blocks if b.kind == "label"]
-        values = {}
+        values: dict[str, str] = {}
         for b in labels:
             found = label_at(self.key, b.content_start, b.end)
             if found:

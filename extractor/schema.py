@@ -127,7 +127,7 @@ class Score(_Model):
 class Extraction(_Model):
     """Everything extracted from one input document."""
 
-    schema_version: Literal["1"] = Field(default=SCHEMA_VERSION, description="Contract version.")
+    schema_version: Literal["1"] = Field(default="1", description="Contract version.")
     source: Source
     document: Document
     records: list[Record]

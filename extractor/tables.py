@@ -108,6 +108,7 @@ def task_rows(rows: list[list[str]]) -> list[TableRow]:
             continue
         task = _cell(row, roles, "task") or ""
         solution = _cell(row, roles, "solution")
+        criterion_row: str | None
         if solution and task:
             criterion_row, task = task, solution
         else:

@@ -8,7 +8,7 @@ import sys
 from tests.conftest import CORPUS, ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from eval_corpus import corpus_report  # noqa: E402
+from eval_corpus import corpus_report
 
 TOLERANCE = 0.005
 

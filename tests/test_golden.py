@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from regen_golden import golden_pairs, render  # noqa: E402
+from regen_golden import golden_pairs, render
 
 PAIRS = golden_pairs()
 

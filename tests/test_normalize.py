@@ -17,7 +17,9 @@ from extractor.normalize import FIXERS, comparable, fix_glued_words, fix_hard_wr
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures" / "normalize"
-CASES: list[dict[str, Any]] = tomllib.loads((HERE / "cases" / "normalize_cases.toml").read_text("utf-8"))["case"]
+CASES: list[dict[str, Any]] = tomllib.loads((HERE / "cases" / "normalize_cases.toml").read_text("utf-8"))[
+    "case"
+]
 FIXER_BY_NAME = dict(FIXERS)
 
 
@@ -47,7 +49,13 @@ def test_case_table_names_real_fixers_and_covers_each() -> None:
 
 def test_fixer_order() -> None:
     assert [name for name, _ in FIXERS] == [
-        "legacy_encoding", "control_chars", "nfc", "markdown", "glued_words", "whitespace", "hard_wraps",
+        "legacy_encoding",
+        "control_chars",
+        "nfc",
+        "markdown",
+        "glued_words",
+        "whitespace",
+        "hard_wraps",
     ]
 
 

@@ -45,7 +45,8 @@ def _type_name(raw: str) -> str:
 def extract_based_on(text: str, preamble_end: int, own_number: str | None) -> list[BasedOn]:
     """Citations in the opening paragraphs that start with "Thực hiện"/"Căn cứ" and the lines after.
 
-    >>> [b.number for b in extract_based_on("Thực hiện Kế hoạch số 12/KH-UBND ngày 3/6/2024 của UBND tỉnh về…", 80, None)]
+    >>> opening = "Thực hiện Kế hoạch số 12/KH-UBND ngày 3/6/2024 của UBND tỉnh về…"
+    >>> [b.number for b in extract_based_on(opening, 80, None)]
     ['12/KH-UBND']
     """
     out: list[BasedOn] = []
@@ -63,7 +64,7 @@ def extract_based_on(text: str, preamble_end: int, own_number: str | None) -> li
         else:
             in_basis = False
             continue
-        in_basis = opener is not None and opener.start() == 0 or begin == 0
+        in_basis = (opener is not None and opener.start() == 0) or begin == 0
         for m in _CITATION.finditer(stripped, begin):
             num = m.group("num")
             if not num and not m.group("date"):

@@ -100,7 +100,7 @@ def sentence_case(upper: str) -> str:
         two = " ".join(w.lower() for w in words[max(0, i - 1) : i + 1])
         place = place or low in _CAPITAL_AFTER or two in _CAPITAL_AFTER
         head_done = i == 0 and low in {"sở", "phòng", "ban", "bộ", "cục", "chi", "trung"}
-        capital_next = head_done or low == "và" and not place or (i == 1 and words[0].lower() in {"chi", "trung"})
+        capital_next = head_done or (low == "và" and not place) or (i == 1 and words[0].lower() in {"chi", "trung"})
     return " ".join(out)
 
 
@@ -114,7 +114,7 @@ def _surface(text: str, key: str, name: str) -> str:
         pos = key.find(candidate)
         while pos >= 0:
             found = text[pos : pos + len(candidate)]
-            if not found.isupper() or candidate is short and found[:4] == "UBND" and not found[4:].isupper():
+            if not found.isupper() or (candidate is short and found[:4] == "UBND" and not found[4:].isupper()):
                 return found
             pos = key.find(candidate, pos + 1)
     return sentence_case(name)
@@ -210,7 +210,8 @@ def _issuer(
         issuer, place = _split_locality(_surface(text, key, name))
         return FieldResult(issuer, pos, pos + len(name), "issuer:header"), place
     for m in _BUILDS.finditer(key, 0, end):
-        sent = max(key.rfind(". ", 0, m.start()) + 2, key.rfind("; ", 0, m.start()) + 2, key.rfind("\n", 0, m.start()) + 1)
+        at = m.start()
+        sent = max(key.rfind(". ", 0, at) + 2, key.rfind("; ", 0, at) + 2, key.rfind("\n", 0, at) + 1)
         comma = regex.match(r"ngày [\d/.-]+,\s*", key[sent : m.start()])
         if comma:
             sent += comma.end()

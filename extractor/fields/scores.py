@@ -16,7 +16,18 @@ _VALUE = regex.compile(rf"(?<![\d/.,])(?P<v>{_NUM})\s*(?P<u>%|điểm\b)")
 _CHANGE = regex.compile(rf"(?P<dir>tăng|giảm)\s+(?:thêm\s+)?(?P<v>{_NUM})\s*(?:%|điểm)?")
 _RANK = regex.compile(r"xếp (?:thứ|hạng)\s+(?P<r>\d{1,3})\b")
 _YEAR = regex.compile(r"năm\s+(?P<y>(?:19|20)\d{2})")
-_SENTENCE = regex.compile(r"[^.;!?\n]+(?:[.;!?](?!\d)|$)", regex.MULTILINE)
+class _SentenceEnd:
+    """Sentence boundaries: ". ", ";", "!", "?" or a line break (a "." inside "83.78" is not one)."""
+
+    pattern = regex.compile(r"[.;!?](?!\d)|\n")
+    _reverse = regex.compile(r"(?r)[.;!?](?!\d)|\n")
+
+    def rfind_before(self, key: str, pos: int) -> int:
+        m = self._reverse.search(key, 0, pos)
+        return m.end() if m else 0
+
+
+_SENTENCE_END = _SentenceEnd()
 
 
 def parse_number(raw: str) -> float:
@@ -37,12 +48,19 @@ def parse_number(raw: str) -> float:
 def extract_scores(key: str, start: int, end: int, default_year: int | None) -> list[Score]:
     """Scores in ``key[start:end]`` (comparable text), one per sentence that names an index.
 
-    >>> [s.model_dump() for s in extract_scores("chỉ số cchc năm 2023 đạt 83,78 điểm (giảm 3,86 điểm).", 0, 60, 2024)]
-    [{'index': <IndexCode.PAR_INDEX: 'PAR_INDEX'>, 'year': 2023, 'value': 83.78, 'unit': 'điểm', 'change': -3.86, 'rank': None}]
+    >>> s = extract_scores("chỉ số cchc năm 2023 đạt 83,78 điểm (giảm 3,86 điểm).", 0, 60, 2024)[0]
+    >>> s.index.value, s.year, s.value, s.unit, s.change, s.rank
+    ('PAR_INDEX', 2023, 83.78, 'điểm', -3.86, None)
     """
     out: list[Score] = []
-    for sent in _SENTENCE.finditer(key, start, end):
-        s, e = sent.span()
+    done: set[int] = set()
+    for first in _VALUE.finditer(key, start, end):
+        s = max(_SENTENCE_END.rfind_before(key, first.start()), start)
+        if s in done:
+            continue
+        done.add(s)
+        m = _SENTENCE_END.pattern.search(key, first.end(), end)
+        e = m.end() if m else end
         named = find_indices(key, s, e)
         if not named:
             continue

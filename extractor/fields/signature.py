@@ -76,7 +76,7 @@ def extract_signer(tail: str) -> Signer | None:
         rest = lines[i + 1 :]
         if _authority().match(line) and line.isupper():
             authority = line
-            if rest and rest[0].isupper() and not _NAME.match(rest[0].title()) or rest and _TITLES.match(rest[0]):
+            if (rest and rest[0].isupper() and not _NAME.match(rest[0].title())) or (rest and _TITLES.match(rest[0])):
                 title, rest = rest[0], rest[1:]
         elif _TITLES.match(line) and line.isupper():
             title = line

@@ -35,6 +35,7 @@ class _Vocab:
     list_head: regex.Pattern[str]
     quantifiers: frozenset[str]
     exclusion: regex.Pattern[str]
+    known_syllables: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +51,11 @@ def _vocab() -> _Vocab:
         list_head=regex.compile(rf"(?:{alt(v.list_heads)})\s*:\s*"),
         quantifiers=frozenset(v.quantifiers),
         exclusion=regex.compile("|".join(f"(?:{p})" for p in v.not_units)),
+        known_syllables=frozenset(
+            w
+            for phrase in (*v.heads, *v.quantifiers, *v.continuations, *v.bare_nouns, *v.name_words)
+            for w in comparable(phrase).replace(",", " ").split()
+        ),
     )
 
 
@@ -128,6 +134,9 @@ def split_units(value: str) -> list[str]:
 def unit_span(text: str, start: int = 0, max_words: int = 24, use_pos: bool = False) -> tuple[int, int] | None:
     """Offsets of the unit name opening ``text[start:]``, up to the first predicate, or None.
 
+    With ``use_pos``, a name longer than a few words is checked again with underthesea's POS tagger
+    on that span only, for verbs the vocabulary does not list ("… huyện mở chuyên mục").
+
     >>> t = "Văn phòng Sở có trách nhiệm theo dõi"
     >>> s, e = unit_span(t); t[s:e]
     'Văn phòng Sở'
@@ -136,11 +145,32 @@ def unit_span(text: str, start: int = 0, max_words: int = 24, use_pos: bool = Fa
     key = comparable(text)
     if not v.head.match(key, start) or v.exclusion.match(key, start):
         return None
-    verbs: frozenset[int] = frozenset()
-    if use_pos:
-        from extractor.nlp import SPAN_CHARS, verb_starts
+    span, words = _scan(text, key, start, max_words, frozenset())
+    if use_pos and span and words > _POS_MIN_WORDS and _has_unknown_word(text, key, span):
+        from extractor.nlp import verb_starts
 
-        verbs = frozenset(start + i for i in verb_starts(text[start : start + SPAN_CHARS]))
+        verbs = frozenset(start + i for i in verb_starts(text[start : span[1]]))
+        if verbs:
+            span, _ = _scan(text, key, start, max_words, verbs)
+    return span
+
+
+_POS_MIN_WORDS = 4
+_WORD = regex.compile(r"[^\W\d_]+")
+
+
+def _has_unknown_word(text: str, key: str, span: tuple[int, int]) -> bool:
+    """Whether a lower-case syllable outside the unit vocabulary could be a verb the rules missed."""
+    known = _vocab().known_syllables
+    return any(
+        text[m.start()].islower() and m.group() not in known for m in _WORD.finditer(key, span[0], span[1])
+    )
+
+
+def _scan(
+    text: str, key: str, start: int, max_words: int, verbs: frozenset[int]
+) -> tuple[tuple[int, int] | None, int]:
+    v = _vocab()
     end = start
     words = 0
     prev = ""
@@ -173,8 +203,8 @@ def unit_span(text: str, start: int = 0, max_words: int = 24, use_pos: bool = Fa
     while end > start and text[end - 1] in _STRIP:
         end -= 1
     if words >= max_words:
-        return None
-    return (start, end) if end > start else None
+        return None, words
+    return ((start, end) if end > start else None), words
 
 
 def subject_units(text: str) -> tuple[list[str], tuple[int, int] | None]:

@@ -9,9 +9,9 @@ segmenter already reads.  Readers for heavy formats are imported lazily, only wh
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from extractor.errors import Code, ExtractionError, Warning_
 

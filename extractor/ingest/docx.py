@@ -60,7 +60,7 @@ def _open(package: bytes) -> Any:
 
     try:
         return docx.Document(io.BytesIO(package))
-    except Exception as exc:  # noqa: BLE001 - zipfile, lxml and python-docx each raise their own
+    except Exception as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ExtractionError(Code.E006_READ_FAILED, f"not a readable DOCX file: {reason[:160]}") from exc
 
@@ -198,6 +198,7 @@ def _grid(table: Any, numbering: Numbering) -> Grid:
 
 # Symbol / Wingdings bullets live in the Private Use Area; a reader sees a plain bullet
 _BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\uf0a8": "◦"}
+_SYMBOL_FONTS = {"Symbol", "Wingdings", "Wingdings 2", "Wingdings 3", "Webdings"}
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
@@ -212,6 +213,7 @@ class _Level:
     suffix: str
     legal: bool
     style: str | None  # w:pStyle: the paragraph style this level belongs to
+    symbol_font: bool  # lvlText drawn in Symbol/Wingdings: "l" there is a black dot
 
 
 def format_number(value: int, fmt: str) -> str:
@@ -249,13 +251,13 @@ class Numbering:
         self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}
         try:
             root = document.part.numbering_part.element
-        except Exception:  # noqa: BLE001 - python-docx raises NotImplementedError/KeyError when absent
+        except Exception:
             root = None
         if root is not None:
             self._load(root)
         try:
             styles = document.part.styles.element
-        except Exception:  # noqa: BLE001
+        except Exception:
             styles = None
         for style in styles.iterfind(W + "style") if styles is not None else ():
             num_pr = style.find(f"{W}pPr/{W}numPr")
@@ -332,7 +334,7 @@ class Numbering:
     def _label(levels: dict[int, _Level], counters: dict[int, int], ilvl: int) -> str:
         level = levels[ilvl]
         if level.fmt == "bullet":
-            return "".join(_BULLETS.get(ch, "•" if "\ue000" <= ch <= "\uf8ff" else ch) for ch in level.text)
+            return "".join(_bullet(ch, level.symbol_font) for ch in level.text)
 
         def number(match: re.Match[str]) -> str:
             k = int(match.group(1)) - 1
@@ -342,6 +344,14 @@ class Numbering:
             return format_number(value, fmt)
 
         return _PLACEHOLDER.sub(number, level.text)
+
+
+def _bullet(ch: str, symbol_font: bool) -> str:
+    if ch in _BULLETS:
+        return _BULLETS[ch]
+    if "\ue000" <= ch <= "\uf8ff" or (symbol_font and ch not in "-–+*"):
+        return "•"
+    return ch
 
 
 def _val(element: Any, path: str) -> str | None:
@@ -362,4 +372,9 @@ def _level(lvl: Any) -> _Level:
     return _Level(fmt=_val(lvl, W + "numFmt") or "decimal", text=_val(lvl, W + "lvlText") or "",
                   start=1 if start is None else start, restart=_int_or_none(_val(lvl, W + "lvlRestart")),
                   suffix="" if suffix == "nothing" else " ", legal=lvl.find(W + "isLgl") is not None,
-                  style=_val(lvl, W + "pStyle"))
+                  style=_val(lvl, W + "pStyle"), symbol_font=_font(lvl) in _SYMBOL_FONTS)
+
+
+def _font(lvl: Any) -> str | None:
+    fonts = lvl.find(f"{W}rPr/{W}rFonts")
+    return None if fonts is None else fonts.get(W + "ascii") or fonts.get(W + "hAnsi")

@@ -199,7 +199,7 @@ class _Plumber:
 
                 self._pdf = pdfplumber.open(io.BytesIO(self._data))
             page = self._pdf.pages[index]
-        except Exception:  # noqa: BLE001 - pdfminer raises many types; the page is then read as text
+        except Exception:
             return []
         try:
             found = []
@@ -210,7 +210,7 @@ class _Plumber:
                     b = table.bbox
                     found.append(((b[0] - x0, b[1] - top, b[2] - x0, b[3] - top), grid))
             return sorted(found, key=lambda t: t[0][1])
-        except Exception:  # noqa: BLE001 - same: better the page's plain text than no document
+        except Exception:
             return []
         finally:
             page.close()

@@ -54,7 +54,8 @@ _BLANK = re.compile(r"[\s\ufeff\u200b-\u200d\u2060\x00]*")
 # cp1258 writes tones as combining bytes (0xCC ̀ 0xEC ́ 0xD2 ̃ 0xDE ̉ 0xF2 ̣) after a vowel byte;
 # in TCVN3/VNI the same bytes are whole letters that follow consonants ("nghÞ" = nghị).
 _CP1258_TONE = re.compile(rb"[\xcc\xec\xd2\xde\xf2]")
-_CP1258_TONED = re.compile(rb"[aeiouyAEIOUY\xe2\xea\xf4\xe3\xf5\xfd\xc2\xca\xd4\xc3\xd5\xdd][\xcc\xec\xd2\xde\xf2]")
+_CP1258_VOWEL = rb"[aeiouyAEIOUY\xe2\xea\xf4\xe3\xf5\xfd\xc2\xca\xd4\xc3\xd5\xdd]"  # + â ê ô ă ơ ư
+_CP1258_TONED = re.compile(_CP1258_VOWEL + rb"[\xcc\xec\xd2\xde\xf2]")
 
 
 def _cp1252_table() -> str:

@@ -8,7 +8,7 @@ Patterns are written in the comparable form of the text (lower-case, new tone pl
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Literal
 
@@ -82,6 +82,7 @@ class UnitVocabulary(_Rule):
     bare_nouns: list[str]
     list_heads: list[str]
     not_units: list[str]
+    name_words: list[str]
 
 
 class BodyRules(_Rule):
@@ -107,32 +108,32 @@ def _load(name: str) -> dict[str, object]:
     return tomllib.loads(text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def indices() -> IndexFile:
     return IndexFile.model_validate(_load("indices.toml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def timeline() -> TimelineFile:
     return TimelineFile.model_validate(_load("timeline.toml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def labels() -> LabelFile:
     return LabelFile.model_validate(_load("labels.toml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def sections() -> SectionFile:
     return SectionFile.model_validate(_load("sections.toml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def units() -> UnitVocabulary:
     return UnitVocabulary.model_validate(_load("units.toml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def document() -> DocumentFile:
     return DocumentFile.model_validate(_load("document.toml"))
 
