@@ -1,9 +1,8 @@
-"""Tests for extractor/ingest/text.py on the fixtures made by tests/fixtures/encodings/make_fixtures.py."""
+"""Tests for extractor/ingest/text.py on the fixtures made by tests/fixtures/encodings/make_encodings.py."""
 
 from __future__ import annotations
 
 import importlib.util
-import sys
 import unicodedata
 from pathlib import Path
 from types import ModuleType
@@ -18,10 +17,9 @@ ENCODINGS = Path(__file__).parent / "fixtures" / "encodings"
 
 
 def _load_maker() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_fixtures", ENCODINGS / "make_fixtures.py")
+    spec = importlib.util.spec_from_file_location("make_encodings", ENCODINGS / "make_encodings.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["make_fixtures"] = module
     spec.loader.exec_module(module)
     return module
 

@@ -153,7 +153,7 @@ def test_comparable_keeps_length_for_every_code_point() -> None:
 
 
 def _plan_megabyte() -> str:
-    sources = [*sorted(FIXTURES.glob("*.txt")), HERE / "fixtures" / "encodings" / "make_fixtures.py"]
+    sources = [*sorted(FIXTURES.glob("*.txt")), HERE / "fixtures" / "encodings" / "make_encodings.py"]
     base = "\n\n".join(p.read_text("utf-8") for p in sources)
     base += "\n\nỦy ban nhân dân huyện ban hànhKế hoạch năm 2023đạt Chỉ sốSIPAS (*qua Văn phòng*)\n"
     text = base
