@@ -19,7 +19,7 @@ from extractor.fields.indices import first_index
 from extractor.fields.timeline import clean_raw, parse_timeline
 from extractor.fields.units import coordinating_in_prose, split_units, subject_units, whole_title_unit
 from extractor.schema import IndexCode, Record, RecordKind, Span, Timeline
-from extractor.segment import Block, Section, Segmented, label_at
+from extractor.segment import Block, Section, Segmented, inline_labels, label_at
 from extractor.tables import task_rows
 
 _INLINE = regex.compile(r"^(?P<head>[^:]{2,90}?)\s*:\s+(?=\S)")
@@ -231,7 +231,8 @@ class _Builder:
         base = self.section_id(sec, ctx)
         numbered = len(groups) > 1
         for k, (content, labels) in enumerate(groups, 1):
-            texts = self.solution_texts(content)
+            inline: dict[str, str] = {}
+            texts = self.solution_texts(content, inline)
             if k == 1 and inline_text:
                 texts.insert(0, inline_text)
             if not texts or (not labels and len(texts) == 1 and _LEAD_IN.search(texts[0]) and texts[0].endswith(":")):
@@ -240,13 +241,16 @@ class _Builder:
             end = max([b.end for b in content + labels] + [sec.title_end])
             rid = self.unique_id(f"{base}-{k}" if numbered else base)
             self.out.records.append(
-                self.make_task(rid, ctx, criterion, _clean(" ".join(texts)), labels, start, end, sec)
+                self.make_task(rid, ctx, criterion, _clean(" ".join(texts)), labels, start, end, sec, inline)
             )
 
-    def solution_texts(self, content: list[Block]) -> list[str]:
+    def solution_texts(self, content: list[Block], inline: dict[str, str]) -> list[str]:
         texts: list[str] = []
         for i, b in enumerate(content):
-            text = self.content(b)
+            cut, found = inline_labels(self.text, self.key, b.content_start, b.end)
+            for name, value in found:
+                inline.setdefault(name, value)
+            text = _clean(self.text[b.content_start : cut])
             followed_by_items = any(c.kind == "bullet" for c in content[i + 1 :])
             if b.kind == "para" and followed_by_items and _LEAD_IN.search(text) and not texts:
                 continue
@@ -266,13 +270,14 @@ class _Builder:
         start: int,
         end: int,
         sec: Section,
+        inline: dict[str, str] | None = None,
     ) -> Record:
-        values: dict[str, str] = {}
+        values: dict[str, str] = dict(inline or {})
         for b in labels:
             found = label_at(self.key, b.content_start, b.end)
             if found:
                 name, value_start = found
-                values.setdefault(name, _clean(self.text[value_start : b.end]))
+                values[name] = _clean(self.text[value_start : b.end])
         lead = split_units(values["lead"]) if "lead" in values else []
         coord = split_units(values["coordinating"]) if "coordinating" in values else []
         if "lead" not in values and "coordinating" not in values:

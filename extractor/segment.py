@@ -95,6 +95,7 @@ class _Compiled:
     chrome: regex.Pattern[str]
     label: regex.Pattern[str]
     label_fields: tuple[str, ...]
+    inline: regex.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -106,11 +107,13 @@ def _compiled() -> _Compiled:
         groups.append(f"(?P<f{i}>{'|'.join(lab.patterns)})")
         fields.append(lab.field)
     label = regex.compile(r"(?:" + "|".join(groups) + r")\s*(?::|\s[-–]\s)\s*")
+    inline = regex.compile(r"(?:(?<=\()|(?<=[.;,]\s)|(?<=\s[-–]\s))\s*(?:" + "|".join(groups) + r")\s*:\s*")
     return _Compiled(
         closing=regex.compile("|".join(f"(?:{p})" for p in body.closing)),
         chrome=regex.compile("|".join(f"(?:{p})" for p in body.chrome)),
         label=label,
         label_fields=tuple(fields),
+        inline=inline,
     )
 
 
@@ -127,6 +130,37 @@ def label_at(key: str, pos: int, end: int) -> tuple[str, int] | None:
         if value is not None:
             return _compiled().label_fields[int(name[1:])], m.end()
     return None
+
+
+def inline_labels(text: str, key: str, start: int, end: int) -> tuple[int, list[tuple[str, str]]]:
+    """Labels written inside a task paragraph, and where the task text before them ends.
+
+    "Rà soát TTHC (Đơn vị chủ trì: Văn phòng Sở; thời gian: Quý II/2024)." → the text ends before
+    "(", and the values are read up to the next label or the closing bracket.
+
+    >>> t = "Rà soát quy trình (Đơn vị chủ trì: Văn phòng Sở; thời gian: Quý II/2024)."
+    >>> inline_labels(t, t.lower(), 0, len(t))
+    (17, [('lead', 'Văn phòng Sở'), ('timeline', 'Quý II/2024')])
+    """
+    comp = _compiled()
+    found = list(comp.inline.finditer(key, start, end))
+    if not found:
+        return end, []
+    values: list[tuple[str, str]] = []
+    for i, m in enumerate(found):
+        name = next(k for k, v in m.groupdict().items() if v is not None)
+        stop = found[i + 1].start() if i + 1 < len(found) else end
+        value = text[m.end() : stop]
+        bracket = value.find(")")
+        if bracket >= 0 and "(" not in value[:bracket]:
+            value = value[:bracket]
+        values.append((comp.label_fields[int(name[1:])], value.strip(" .;,)(")))
+    cut = found[0].start()
+    while cut > start and text[cut - 1] in " (.;,-–":
+        cut -= 1
+    if cut < end and text[cut : cut + 1] == ".":
+        cut += 1
+    return cut, [(f, v) for f, v in values if v]
 
 
 def _heading(line: str, key: str) -> tuple[Numbering, str, int, int] | None:

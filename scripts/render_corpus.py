@@ -255,8 +255,9 @@ def _stale(outputs: list[Path], inputs: list[Path]) -> bool:
     return any(not p.is_file() or p.stat().st_mtime < newest for p in outputs)
 
 
-def render(plans: list[Path], out: Path, landscape: set[str], scans: set[str], docx_only: bool,
-           force: bool) -> list[Path]:
+def render(
+    plans: list[Path], out: Path, landscape: set[str], scans: set[str], docx_only: bool, force: bool
+) -> list[Path]:
     """Render each plan; return the files written (skipped plans write nothing)."""
     written: list[Path] = []
     to_pdf: list[Path] = []
@@ -286,10 +287,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("out", nargs="?", type=Path, default=ROOT / "build" / "rendered")
     parser.add_argument("--plans", type=Path, default=ROOT / "corpora" / "plans")
-    parser.add_argument("--landscape-appendix", action="append", default=[], metavar="STEM",
-                        help="put this plan's appendix (from 'PHỤ LỤC') on landscape pages")
-    parser.add_argument("--scan", action="append", default=[], metavar="STEM",
-                        help="also write STEM.scan.pdf, an image-only PDF of this plan")
+    parser.add_argument(
+        "--landscape-appendix",
+        action="append",
+        default=[],
+        metavar="STEM",
+        help="put this plan's appendix (from 'PHỤ LỤC') on landscape pages",
+    )
+    parser.add_argument(
+        "--scan",
+        action="append",
+        default=[],
+        metavar="STEM",
+        help="also write STEM.scan.pdf, an image-only PDF of this plan",
+    )
     parser.add_argument("--docx-only", action="store_true", help="skip LibreOffice (no PDF)")
     parser.add_argument("--force", action="store_true", help="rebuild even when outputs are current")
     args = parser.parse_args(argv)
@@ -303,8 +314,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"unknown plan(s): {', '.join(sorted(unknown))}", file=sys.stderr)
         return 1
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    written = render(plans, args.out, set(args.landscape_appendix), set(args.scan), args.docx_only,
-                     args.force)
+    written = render(
+        plans, args.out, set(args.landscape_appendix), set(args.scan), args.docx_only, args.force
+    )
     for path in written:
         print(path)
     print(f"{len(written)} file(s) written, {len(plans)} plan(s) in {args.plans}", file=sys.stderr)

@@ -17,8 +17,9 @@ from extractor.ingest import read
 from extractor.ingest.docx import format_number, read_docx
 
 DOCS = Path(__file__).parent / "fixtures" / "docs"
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None,
-                                   reason="LibreOffice missing (Debian libreoffice-writer-nogui)")
+needs_soffice = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice missing (Debian libreoffice-writer-nogui)"
+)
 
 NUMBERED = """\
 ỦY BAN NHÂN DÂN TỈNH LAM SƠN
@@ -75,9 +76,17 @@ def test_dispatch_reads_docx_through_the_package_entry_point() -> None:
 
 @pytest.mark.parametrize(
     ("value", "fmt", "expected"),
-    [(4, "upperRoman", "IV"), (14, "lowerRoman", "xiv"), (2, "lowerLetter", "b"), (27, "lowerLetter", "aa"),
-     (3, "upperLetter", "C"), (7, "decimalZero", "07"), (5, "decimal", "5"), (5, "vietnameseCounting", "5"),
-     (1, "none", "")],
+    [
+        (4, "upperRoman", "IV"),
+        (14, "lowerRoman", "xiv"),
+        (2, "lowerLetter", "b"),
+        (27, "lowerLetter", "aa"),
+        (3, "upperLetter", "C"),
+        (7, "decimalZero", "07"),
+        (5, "decimal", "5"),
+        (5, "vietnameseCounting", "5"),
+        (1, "none", ""),
+    ],
 )
 def test_format_number(value: int, fmt: str, expected: str) -> None:
     assert format_number(value, fmt) == expected
@@ -86,18 +95,22 @@ def test_format_number(value: int, fmt: str, expected: str) -> None:
 def test_revisions_hidden_text_hyperlinks_and_text_boxes() -> None:
     document = docx.Document()
     body = document.element.body
-    body.append(parse_xml(
-        f'<w:p {nsdecls("w", "r")}><w:r><w:t xml:space="preserve">Thời gian: </w:t></w:r>'
-        '<w:del w:id="1" w:author="a"><w:r><w:delText>Quý I</w:delText></w:r></w:del>'
-        '<w:ins w:id="2" w:author="a"><w:r><w:t>Quý II/2024</w:t></w:r></w:ins>'
-        '<w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn</w:t></w:r>'
-        '<w:hyperlink r:id="rId99"><w:r><w:t> (xem cổng)</w:t></w:r></w:hyperlink>'
-        '<w:r><w:tab/><w:t>Văn phòng Sở</w:t></w:r></w:p>'
-    ))
-    body.append(parse_xml(
-        f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>Trong khung nội dung</w:t></w:r></w:p>'
-        '</w:sdtContent></w:sdt>'
-    ))
+    body.append(
+        parse_xml(
+            f'<w:p {nsdecls("w", "r")}><w:r><w:t xml:space="preserve">Thời gian: </w:t></w:r>'
+            '<w:del w:id="1" w:author="a"><w:r><w:delText>Quý I</w:delText></w:r></w:del>'
+            '<w:ins w:id="2" w:author="a"><w:r><w:t>Quý II/2024</w:t></w:r></w:ins>'
+            "<w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn</w:t></w:r>"
+            '<w:hyperlink r:id="rId99"><w:r><w:t> (xem cổng)</w:t></w:r></w:hyperlink>'
+            "<w:r><w:tab/><w:t>Văn phòng Sở</w:t></w:r></w:p>"
+        )
+    )
+    body.append(
+        parse_xml(
+            f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>Trong khung nội dung</w:t></w:r></w:p>"
+            "</w:sdtContent></w:sdt>"
+        )
+    )
     doc = read_docx(Path("rev.docx"), to_bytes(document))
     assert doc.pages == ["Thời gian: Quý II/2024 (xem cổng)\tVăn phòng Sở\nTrong khung nội dung"]
 
@@ -119,8 +132,11 @@ def _zip_without_document() -> bytes:
 
 @pytest.mark.parametrize(
     ("data", "needle"),
-    [(b"plain text, not a zip", "not a DOCX"), (_zip_without_document(), "not a readable DOCX"),
-     ((DOCS / "numbered.docx").read_bytes()[:5000], "not a readable DOCX")],
+    [
+        (b"plain text, not a zip", "not a DOCX"),
+        (_zip_without_document(), "not a readable DOCX"),
+        ((DOCS / "numbered.docx").read_bytes()[:5000], "not a readable DOCX"),
+    ],
     ids=["not-zip", "zip-without-document", "truncated"],
 )
 def test_bad_input_is_a_coded_one_line_error(data: bytes, needle: str) -> None:
@@ -146,9 +162,14 @@ def test_legacy_doc_is_converted_by_libreoffice() -> None:
     doc = read_docx(path, path.read_bytes())
     assert doc.format == "docx"
     lines = doc.pages[0].split("\n")
-    for expected in ("1.2.1. Về công khai thủ tục hành chính", "a) Giải quyết đúng hạn.", "• Khắc phục hạn chế.",
-                     "| I. CHỈ SỐ SIPAS | | | | |", "| 2 | Công khai kết quả a/b | Thường xuyên | | |",
-                     "III. TỔ CHỨC THỰC HIỆN"):
+    for expected in (
+        "1.2.1. Về công khai thủ tục hành chính",
+        "a) Giải quyết đúng hạn.",
+        "• Khắc phục hạn chế.",
+        "| I. CHỈ SỐ SIPAS | | | | |",
+        "| 2 | Công khai kết quả a/b | Thường xuyên | | |",
+        "III. TỔ CHỨC THỰC HIỆN",
+    ):
         assert expected in lines
 
 

@@ -24,8 +24,10 @@ from extractor.ingest.tables import clean_cell, merge_continuation, render_row, 
 
 DOCS = Path(__file__).parent / "fixtures" / "docs"
 HEAD = ["STT", "Nội dung nhiệm vụ", "Thời gian hoàn thành", "Đơn vị chủ trì", "Đơn vị phối hợp"]
-FILLER = ("Sở tiếp tục quán triệt, triển khai các nhiệm vụ cải cách hành chính, gắn với trách nhiệm",
-          "của người đứng đầu; rà soát, đánh giá kết quả các tiêu chí bị mất điểm năm 2023.")
+FILLER = (
+    "Sở tiếp tục quán triệt, triển khai các nhiệm vụ cải cách hành chính, gắn với trách nhiệm",
+    "của người đứng đầu; rà soát, đánh giá kết quả các tiêu chí bị mất điểm năm 2023.",
+)
 LONG_TASK = " ".join(f"Nội dung {k}: tổ chức khảo sát mức độ hài lòng của người dân." for k in range(1, 15))
 SCAN_PAGES = (
     "KẾ HOẠCH\nCải thiện Chỉ số cải cách hành chính năm 2024\nI. MỤC ĐÍCH, YÊU CẦU\n"
@@ -33,8 +35,10 @@ SCAN_PAGES = (
     "II. NHIỆM VỤ, GIẢI PHÁP\nRà soát, công khai thủ tục hành chính.\nIII. TỔ CHỨC THỰC HIỆN\n"
     "Văn phòng Sở theo dõi, tổng hợp kết quả.",
 )
-needs_tesseract = pytest.mark.skipif(not ocr.available(), reason="Tesseract with 'vie' is not installed "
-                                     "(Debian tesseract-ocr tesseract-ocr-vie)")
+needs_tesseract = pytest.mark.skipif(
+    not ocr.available(),
+    reason="Tesseract with 'vie' is not installed (Debian tesseract-ocr tesseract-ocr-vie)",
+)
 
 
 def load(name: str) -> tuple[Path, bytes]:
@@ -48,21 +52,31 @@ def read_fixture(name: str, **options: str) -> RawDocument:
 
 
 def expected_plan_page_1() -> str:
-    lines = ["KẾ HOẠCH", "Cải thiện Chỉ số cải cách hành chính (PAR INDEX) năm 2024", "I. NHIỆM VỤ, GIẢI PHÁP"]
+    lines = [
+        "KẾ HOẠCH",
+        "Cải thiện Chỉ số cải cách hành chính (PAR INDEX) năm 2024",
+        "I. NHIỆM VỤ, GIẢI PHÁP",
+    ]
     for k in range(1, 9):
         lines += [f"{k}. {FILLER[0]}", FILLER[1]]
     lines += [render_row(HEAD), "|---|---|---|---|---|", "| I. CHỈ SỐ SIPAS | | | | |"]
     for k in range(1, 9):
-        lines.append(f"| {k} | Rà soát, công khai thủ tục hành chính nhóm {k} | Quý {k % 4 + 1}/2024 "
-                     "| Văn phòng Sở | Các phòng |")
+        lines.append(
+            f"| {k} | Rà soát, công khai thủ tục hành chính nhóm {k} | Quý {k % 4 + 1}/2024 "
+            "| Văn phòng Sở | Các phòng |"
+        )
     lines.append(f"| 9 | {LONG_TASK} | Tháng 12/2024 | Phòng Tổ chức - Biên chế | Văn phòng Sở |")
-    lines += ["| II. CHỈ SỐ PAR INDEX | | | | |",
-              "| 10 | Cập nhật hồ sơ cán bộ, công chức | Năm 2024 | Phòng Tổ chức | Văn phòng Sở |"]
+    lines += [
+        "| II. CHỈ SỐ PAR INDEX | | | | |",
+        "| 10 | Cập nhật hồ sơ cán bộ, công chức | Năm 2024 | Phòng Tổ chức | Văn phòng Sở |",
+    ]
     return "\n".join(lines)
 
 
-APPENDIX = ("PHỤ LỤC\n| STT | Chỉ số | Điểm năm 2023 | Mục tiêu năm 2024 |\n|---|---|---|---|\n"
-            "| 1 | PAR INDEX | 81,45 | 85 |\n| 2 | SIPAS | 77,21 | 80 |\nGhi chú: số liệu do Sở Nội vụ tổng hợp.")
+APPENDIX = (
+    "PHỤ LỤC\n| STT | Chỉ số | Điểm năm 2023 | Mục tiêu năm 2024 |\n|---|---|---|---|\n"
+    "| 1 | PAR INDEX | 81,45 | 85 |\n| 2 | SIPAS | 77,21 | 80 |\nGhi chú: số liệu do Sở Nội vụ tổng hợp."
+)
 
 
 def test_table_crossing_two_page_breaks_is_rendered_once_where_it_starts() -> None:
@@ -72,7 +86,9 @@ def test_table_crossing_two_page_breaks_is_rendered_once_where_it_starts() -> No
     assert doc.sha256 == hashlib.sha256(data).hexdigest()
     assert doc.pages[0] == expected_plan_page_1()
     assert doc.pages[1] == ""  # page 2 holds only the middle of the table
-    assert doc.pages[2] == "II. TỔ CHỨC THỰC HIỆN\nCác phòng, đơn vị thuộc Sở triển khai thực hiện Kế hoạch này."
+    assert (
+        doc.pages[2] == "II. TỔ CHỨC THỰC HIỆN\nCác phòng, đơn vị thuộc Sở triển khai thực hiện Kế hoạch này."
+    )
 
 
 def test_landscape_page_keeps_its_table_and_text_in_order() -> None:
@@ -98,8 +114,10 @@ def test_rules_engine_gives_what_pdfplumber_gives(name: str) -> None:
 
 def test_legacy_tcvn3_page_is_converted_and_named_in_the_warning() -> None:
     doc = read_fixture("legacy_tcvn3.pdf")
-    assert doc.pages == ["Kế hoạch\nKế hoạch cải cách hành chính năm 2024 của Sở Nông nghiệp\n"
-                         "Thực hiện các nhiệm vụ nâng cao chỉ số hài lòng của tổ chức, doanh nghiệp."]
+    assert doc.pages == [
+        "Kế hoạch\nKế hoạch cải cách hành chính năm 2024 của Sở Nông nghiệp\n"
+        "Thực hiện các nhiệm vụ nâng cao chỉ số hài lòng của tổ chức, doanh nghiệp."
+    ]
     assert [str(w) for w in doc.warnings] == ["W104: trang 1: văn bản mã TCVN3 đã được chuyển sang Unicode"]
 
 
@@ -162,7 +180,9 @@ def test_scanned_pdf_is_ocrd_page_by_page_with_confidence() -> None:
     for text, expected in zip(doc.pages, SCAN_PAGES):
         assert _similar(text, expected) > 0.9, text
     assert [w.code for w in doc.warnings] == [Code.W107_OCR_USED] * 2
-    assert doc.warnings[1].message.startswith("trang 2: ") and "độ tin cậy trung bình" in doc.warnings[1].message
+    assert (
+        doc.warnings[1].message.startswith("trang 2: ") and "độ tin cậy trung bình" in doc.warnings[1].message
+    )
 
 
 @pytest.mark.slow
@@ -185,16 +205,20 @@ def test_clean_cell_joins_lines_and_escapes_pipes() -> None:
 @pytest.mark.parametrize(
     ("tail", "merged_rows"),
     [
-        ([HEAD, ["", "hành chính", "", "", "Sở"], ["2", "b", "", "", ""]],
-         [["1", "Rà soát thủ tục hành chính", "Quý I", "VP", "Các phòng Sở"], ["2", "b", "", "", ""]]),
-        ([["2", "b", "", "", ""]],
-         [["1", "Rà soát thủ tục", "Quý I", "VP", "Các phòng"], ["2", "b", "", "", ""]]),
+        (
+            [HEAD, ["", "hành chính", "", "", "Sở"], ["2", "b", "", "", ""]],
+            [["1", "Rà soát thủ tục hành chính", "Quý I", "VP", "Các phòng Sở"], ["2", "b", "", "", ""]],
+        ),
+        (
+            [["2", "b", "", "", ""]],
+            [["1", "Rà soát thủ tục", "Quý I", "VP", "Các phòng"], ["2", "b", "", "", ""]],
+        ),
     ],
     ids=["repeated-header-and-split-row", "clean-break"],
 )
 def test_merge_continuation(tail: list[list[str]], merged_rows: list[list[str]]) -> None:
     head = [HEAD, ["1", "Rà soát thủ tục", "Quý I", "VP", "Các phòng"]]
-    assert merge_continuation(head, tail) == [HEAD] + merged_rows
+    assert merge_continuation(head, tail) == [HEAD, *merged_rows]
 
 
 def test_group_row_renders_one_cell_and_blanks() -> None:
@@ -236,11 +260,22 @@ def test_render_corpus_round_trip(tmp_path: Path) -> None:
     (plans / "p1.txt").write_text(
         "KẾ HOẠCH\nNâng cao Chỉ số SIPAS năm 2024\n\nI. NHIỆM VỤ\n\nPHỤ LỤC\n\n"
         "| STT | Nội dung nhiệm vụ | Thời gian hoàn thành | Đơn vị chủ trì | Đơn vị phối hợp |\n"
-        "|---|---|---|---|---|\n| I. CHỈ SỐ SIPAS | | | | |\n| 1 | Rà soát TTHC | Quý II/2024 | Văn phòng Sở | |\n",
-        encoding="utf-8")
+        "|---|---|---|---|---|\n| I. CHỈ SỐ SIPAS | | | | |\n"
+        "| 1 | Rà soát TTHC | Quý II/2024 | Văn phòng Sở | |\n",
+        encoding="utf-8",
+    )
     script = Path(__file__).parents[1] / "scripts" / "render_corpus.py"
-    cmd = [sys.executable, str(script), str(tmp_path / "out"), "--plans", str(plans),
-           "--landscape-appendix", "p1", "--scan", "p1"]
+    cmd = [
+        sys.executable,
+        str(script),
+        str(tmp_path / "out"),
+        "--plans",
+        str(plans),
+        "--landscape-appendix",
+        "p1",
+        "--scan",
+        "p1",
+    ]
     subprocess.run(cmd, check=True, capture_output=True, timeout=300)
     pdf = tmp_path / "out" / "p1.pdf"
     doc = read_pdf(pdf, pdf.read_bytes(), ocr="never")

@@ -50,8 +50,9 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
     encoding = detect_legacy(text)
     if encoding is not None:
         text = convert_legacy(text, encoding)
-        warnings.append(Warning_(Code.W104_LEGACY_ENCODING,
-                                 f"văn bản mã {encoding.upper()} đã được chuyển sang Unicode"))
+        warnings.append(
+            Warning_(Code.W104_LEGACY_ENCODING, f"văn bản mã {encoding.upper()} đã được chuyển sang Unicode")
+        )
     return RawDocument(str(path), hashlib.sha256(data).hexdigest(), "docx", [text], None, warnings)
 
 
@@ -69,21 +70,34 @@ def _convert_doc(data: bytes) -> bytes:
     """Legacy Word → DOCX with LibreOffice headless, in a throw-away profile and folder."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise ExtractionError(Code.E007_MISSING_DEPENDENCY,
-                              "reading .doc needs LibreOffice: install Debian libreoffice-writer-nogui")
+        raise ExtractionError(
+            Code.E007_MISSING_DEPENDENCY,
+            "reading .doc needs LibreOffice: install Debian libreoffice-writer-nogui",
+        )
     with tempfile.TemporaryDirectory(prefix="extractor-doc-") as tmp:
         folder = Path(tmp)
         source = folder / "input.doc"
         source.write_bytes(data)
-        cmd = [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
-               "--norestore", "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML",
-               "--outdir", str(folder), str(source)]
+        cmd = [
+            soffice,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(folder),
+            str(source),
+        ]
         try:
-            subprocess.run(cmd, capture_output=True, timeout=SOFFICE_TIMEOUT_S, stdin=subprocess.DEVNULL,
-                           check=False)
+            subprocess.run(
+                cmd, capture_output=True, timeout=SOFFICE_TIMEOUT_S, stdin=subprocess.DEVNULL, check=False
+            )
         except subprocess.TimeoutExpired as exc:
-            raise ExtractionError(Code.E006_READ_FAILED,
-                                  f"LibreOffice took over {SOFFICE_TIMEOUT_S} s to convert the .doc") from exc
+            raise ExtractionError(
+                Code.E006_READ_FAILED, f"LibreOffice took over {SOFFICE_TIMEOUT_S} s to convert the .doc"
+            ) from exc
         except OSError as exc:
             raise ExtractionError(Code.E006_READ_FAILED, f"cannot run LibreOffice: {exc.strerror}") from exc
         target = folder / "input.docx"
@@ -200,8 +214,21 @@ def _grid(table: Any, numbering: Numbering) -> Grid:
 _BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\uf0a8": "◦"}
 _SYMBOL_FONTS = {"Symbol", "Wingdings", "Wingdings 2", "Wingdings 3", "Webdings"}
 _PLACEHOLDER = re.compile(r"%([1-9])")
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
 
 
 @dataclass(frozen=True)
@@ -263,15 +290,19 @@ class Numbering:
             num_pr = style.find(f"{W}pPr/{W}numPr")
             based = style.find(W + "basedOn")
             self.styles[style.get(W + "styleId", "")] = (
-                _val(num_pr, W + "numId"), _int_or_none(_val(num_pr, W + "ilvl")),
-                based.get(W + "val") if based is not None else None)
+                _val(num_pr, W + "numId"),
+                _int_or_none(_val(num_pr, W + "ilvl")),
+                based.get(W + "val") if based is not None else None,
+            )
 
     def _load(self, root: Any) -> None:
         style_links: dict[str, str] = {}  # numbering style name → abstractNum that defines it
         uses_style: dict[str, str] = {}  # abstractNum → numbering style whose levels it borrows
         for abstract in root.iterfind(W + "abstractNum"):
             key = abstract.get(W + "abstractNumId", "")
-            self.abstracts[key] = {int(lvl.get(W + "ilvl", "0")): _level(lvl) for lvl in abstract.iterfind(W + "lvl")}
+            self.abstracts[key] = {
+                int(lvl.get(W + "ilvl", "0")): _level(lvl) for lvl in abstract.iterfind(W + "lvl")
+            }
             if (defines := _val(abstract, W + "styleLink")) is not None:
                 style_links[defines] = key
             if (borrows := _val(abstract, W + "numStyleLink")) is not None:
@@ -369,10 +400,16 @@ def _int_or_none(value: str | None) -> int | None:
 def _level(lvl: Any) -> _Level:
     start = _int_or_none(_val(lvl, W + "start"))
     suffix = _val(lvl, W + "suff") or "tab"
-    return _Level(fmt=_val(lvl, W + "numFmt") or "decimal", text=_val(lvl, W + "lvlText") or "",
-                  start=1 if start is None else start, restart=_int_or_none(_val(lvl, W + "lvlRestart")),
-                  suffix="" if suffix == "nothing" else " ", legal=lvl.find(W + "isLgl") is not None,
-                  style=_val(lvl, W + "pStyle"), symbol_font=_font(lvl) in _SYMBOL_FONTS)
+    return _Level(
+        fmt=_val(lvl, W + "numFmt") or "decimal",
+        text=_val(lvl, W + "lvlText") or "",
+        start=1 if start is None else start,
+        restart=_int_or_none(_val(lvl, W + "lvlRestart")),
+        suffix="" if suffix == "nothing" else " ",
+        legal=lvl.find(W + "isLgl") is not None,
+        style=_val(lvl, W + "pStyle"),
+        symbol_font=_font(lvl) in _SYMBOL_FONTS,
+    )
 
 
 def _font(lvl: Any) -> str | None:

@@ -22,24 +22,120 @@ from extractor.errors import Code, ExtractionError, Warning_
 from extractor.ingest import RawDocument
 from extractor.ingest.tables import Grid, clean_cell, clean_grid, convert_legacy, detect_legacy, render_table
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-        "track", "wbr"}
-BLOCKS = {"address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "div", "dl",
-          "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-          "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
-          "td", "tfoot", "th", "thead", "tr", "ul", "caption"}
-DROP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-        "nav", "aside", "menu", "button", "select", "textarea", "input", "head", "title", "meta", "link"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+}
+BLOCKS = {
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+}
+DROP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "nav",
+    "aside",
+    "menu",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "head",
+    "title",
+    "meta",
+    "link",
+}
 DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
-NOISE_TOKENS = {"menu", "nav", "navbar", "navigation", "breadcrumb", "breadcrumbs", "sidebar", "share",
-                "social", "banner", "advert", "ads", "related", "comment", "comments", "pagination",
-                "toolbar"}
+NOISE_TOKENS = {
+    "menu",
+    "nav",
+    "navbar",
+    "navigation",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "share",
+    "social",
+    "banner",
+    "advert",
+    "ads",
+    "related",
+    "comment",
+    "comments",
+    "pagination",
+    "toolbar",
+}
 _CLOSES_P = BLOCKS - {"li", "td", "th", "tr", "tbody", "thead", "tfoot", "dd", "dt", "caption"}
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_:.\-]+)""")
-_WHATWG = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
-           "ascii": "cp1252", "iso8859-1": "cp1252"}
+_WHATWG = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+}
 _MIN_PARAGRAPH = 25  # characters of a paragraph that count towards its parent's score
 
 
@@ -118,7 +214,7 @@ def read_html(path: Path, data: bytes) -> RawDocument:
     try:
         builder.feed(text)
         builder.close()
-    except Exception as exc:  # noqa: BLE001 - html.parser is forgiving; this is a last guard
+    except Exception as exc:
         raise ExtractionError(Code.E006_READ_FAILED, f"HTML cannot be parsed: {exc}") from exc
     root = builder.root
     _prune(root, inside_article=False)
@@ -128,17 +224,21 @@ def read_html(path: Path, data: bytes) -> RawDocument:
     encoding = detect_legacy(body)
     if encoding is not None:
         body = convert_legacy(body, encoding)
-        warnings.append(Warning_(Code.W104_LEGACY_ENCODING,
-                                 f"văn bản mã {encoding.upper()} đã được chuyển sang Unicode"))
+        warnings.append(
+            Warning_(Code.W104_LEGACY_ENCODING, f"văn bản mã {encoding.upper()} đã được chuyển sang Unicode")
+        )
     return RawDocument(str(path), hashlib.sha256(data).hexdigest(), "html", [body], None, warnings)
 
 
 def decode_html(data: bytes) -> tuple[str, list[Warning_]]:
     """Decode by BOM, then the declared charset, then UTF-8; Windows-1258 if UTF-8 fails undeclared."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                      (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
-            return data[len(bom):].decode(name, "replace"), []
+            return data[len(bom) :].decode(name, "replace"), []
     head = data[:4096]
     found = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
     declared = found.group(1).decode("ascii").lower() if found else None
@@ -147,7 +247,9 @@ def decode_html(data: bytes) -> tuple[str, list[Warning_]]:
         try:
             codecs.lookup(declared)
         except LookupError:
-            warning = Warning_(Code.W101_ENCODING_GUESSED, f"bảng mã khai báo '{declared}' không rõ; đọc UTF-8")
+            warning = Warning_(
+                Code.W101_ENCODING_GUESSED, f"bảng mã khai báo '{declared}' không rõ; đọc UTF-8"
+            )
             return data.decode("utf-8", "replace"), [warning]
         try:
             return data.decode(declared), []
@@ -253,15 +355,32 @@ def _newline(lines: list[str]) -> None:
 
 def _marker(ol: Node, value: int) -> str:
     kind = ol.attrs.get("type", "1")
-    labels = {"a": chr(96 + value) if value <= 26 else str(value), "A": chr(64 + value) if value <= 26 else str(value),
-              "i": _roman(value).lower(), "I": _roman(value)}
+    labels = {
+        "a": chr(96 + value) if value <= 26 else str(value),
+        "A": chr(64 + value) if value <= 26 else str(value),
+        "i": _roman(value).lower(),
+        "I": _roman(value),
+    }
     return f"{labels.get(kind, str(value))}. "
 
 
 def _roman(value: int) -> str:
     out = ""
-    for number, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for number, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         count, value = divmod(value, number)
         out += letters * count
     return out
@@ -288,8 +407,10 @@ def _is_data_table(table: Node) -> bool:
     """A layout table (a nested table inside, or a single column) is read as blocks instead."""
     if any(n.tag == "table" for n in table.iter()[1:]):
         return False
-    widths = [sum(_int(c.attrs.get("colspan"), 1) for c in r.elements() if c.tag in ("td", "th"))
-              for r in _rows(table)]
+    widths = [
+        sum(_int(c.attrs.get("colspan"), 1) for c in r.elements() if c.tag in ("td", "th"))
+        for r in _rows(table)
+    ]
     return bool(widths) and max(widths) >= 2
 
 
@@ -312,7 +433,10 @@ def _grid(table: Node) -> Grid:
                 cells.append("")
                 pending[column] -= 1
                 column += 1
-            span, down = min(_int(cell.attrs.get("colspan"), 1), 50), min(_int(cell.attrs.get("rowspan"), 1), 500)
+            span, down = (
+                min(_int(cell.attrs.get("colspan"), 1), 50),
+                min(_int(cell.attrs.get("rowspan"), 1), 500),
+            )
             cells.append(_cell_text(cell))
             cells.extend([""] * (max(span, 1) - 1))
             for k in range(column, column + max(span, 1)):

@@ -69,8 +69,8 @@ def available() -> bool:
 def parse_tsv(tsv: str) -> OcrResult:
     """Rebuild lines and paragraphs from Tesseract's TSV and average the word confidences.
 
-    >>> row = "5\\t1\\t1\\t1\\t1\\t{w}\\t0\\t0\\t9\\t9\\t{c}\\t{t}"
-    >>> head = "level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext"
+    >>> row = "\\t".join(["5", "1", "1", "1", "1", "{w}", "0", "0", "9", "9", "{c}", "{t}"])
+    >>> head = "level page block par line word left top width height conf text".replace(" ", "\\t")
     >>> parse_tsv("\\n".join([head, row.format(w=1, c=90, t="Kế"), row.format(w=2, c=80, t="hoạch")]))
     OcrResult(text='Kế hoạch', confidence=85.0, words=2)
     """

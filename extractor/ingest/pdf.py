@@ -30,7 +30,14 @@ import pypdfium2.raw as pdfium_c
 from extractor.errors import Code, ExtractionError, Warning_
 from extractor.ingest import RawDocument
 from extractor.ingest.ocr import LANGUAGE, ocr_pdf_page
-from extractor.ingest.tables import Grid, clean_grid, convert_legacy, detect_legacy, merge_continuation, render_table
+from extractor.ingest.tables import (
+    Grid,
+    clean_grid,
+    convert_legacy,
+    detect_legacy,
+    merge_continuation,
+    render_table,
+)
 
 OCR_MODES = ("auto", "always", "never")
 TABLE_ENGINES = ("rules", "pdfplumber")
@@ -87,7 +94,9 @@ def read_pdf(path: Path, data: bytes, ocr: str = "auto", tables: str = "rules") 
             try:
                 pages.append(_read_page(page, index, plumber, ocr, warnings, legacy))
             except pdfium.PdfiumError as exc:
-                raise ExtractionError(Code.E006_READ_FAILED, f"page {index + 1} cannot be read: {exc}") from exc
+                raise ExtractionError(
+                    Code.E006_READ_FAILED, f"page {index + 1} cannot be read: {exc}"
+                ) from exc
             finally:
                 page.close()
     finally:
@@ -97,8 +106,12 @@ def read_pdf(path: Path, data: bytes, ocr: str = "auto", tables: str = "rules") 
     _drop_running_lines(pages)
     _join_tables(pages)
     for encoding, numbers in legacy.items():
-        warnings.append(Warning_(Code.W104_LEGACY_ENCODING,
-                                 f"trang {_ranges(numbers)}: văn bản mã {encoding.upper()} đã được chuyển sang Unicode"))
+        warnings.append(
+            Warning_(
+                Code.W104_LEGACY_ENCODING,
+                f"trang {_ranges(numbers)}: văn bản mã {encoding.upper()} đã được chuyển sang Unicode",
+            )
+        )
     texts = [_render(page) for page in pages]
     return RawDocument(str(path), hashlib.sha256(data).hexdigest(), "pdf", texts, len(texts), warnings)
 
@@ -120,16 +133,30 @@ def _open(data: bytes) -> Any:
     return document
 
 
-def _read_page(page: Any, index: int, plumber: _Plumber | None, ocr: str, warnings: list[Warning_],
-               legacy: dict[str, list[int]]) -> _Page:
+def _read_page(
+    page: Any,
+    index: int,
+    plumber: _Plumber | None,
+    ocr: str,
+    warnings: list[Warning_],
+    legacy: dict[str, list[int]],
+) -> _Page:
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
-        if ocr == "always" or (ocr == "auto" and len("".join(text.split())) < MIN_TEXT_CHARS
-                               and _count(page, pdfium_c.FPDF_PAGEOBJ_IMAGE) > 0):
+        if ocr == "always" or (
+            ocr == "auto"
+            and len("".join(text.split())) < MIN_TEXT_CHARS
+            and _count(page, pdfium_c.FPDF_PAGEOBJ_IMAGE) > 0
+        ):
             result = ocr_pdf_page(page, index + 1)
-            warnings.append(Warning_(Code.W107_OCR_USED, f"trang {index + 1}: đã nhận dạng OCR (Tesseract "
-                                     f"{LANGUAGE}), độ tin cậy trung bình {result.confidence:.0f}%"))
+            warnings.append(
+                Warning_(
+                    Code.W107_OCR_USED,
+                    f"trang {index + 1}: đã nhận dạng OCR (Tesseract "
+                    f"{LANGUAGE}), độ tin cậy trung bình {result.confidence:.0f}%",
+                )
+            )
             lines = _lines(result.text)
             return _Page([lines], lines[:2], lines[-2:])
         geometry = _Geometry(page)
@@ -141,7 +168,7 @@ def _read_page(page: Any, index: int, plumber: _Plumber | None, ocr: str, warnin
             tables = plumber.tables(index)
         else:
             tables = _rule_tables(edges, textpage, geometry)
-        items = _items(textpage, geometry, tables) if tables else [_lines(text)]
+        items: list[Item] = _items(textpage, geometry, tables) if tables else [_lines(text)]
         page_info = _Page(items, *_margins(textpage, geometry, [rect for rect, _ in tables]))
     finally:
         textpage.close()
@@ -264,8 +291,19 @@ def _add_edge(edges: list[dict[str, Any]], a: tuple[float, float], b: tuple[floa
         orientation = "v"
     else:
         return
-    edges.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0,
-                  "height": bottom - top, "orientation": orientation, "object_type": "line"})
+    edges.append(
+        {
+            "x0": x0,
+            "x1": x1,
+            "top": top,
+            "bottom": bottom,
+            "doctop": top,
+            "width": x1 - x0,
+            "height": bottom - top,
+            "orientation": orientation,
+            "object_type": "line",
+        }
+    )
 
 
 def _ruled(edges: list[dict[str, Any]]) -> bool:
@@ -278,7 +316,7 @@ def _rule_tables(edges: list[dict[str, Any]], textpage: Any, geometry: _Geometry
     """pdfplumber's lattice algorithm (snap, join, intersect, cells) on pdfium's rules; cell text
     from pdfium, so pdfminer never parses the page."""
     from pdfplumber import table as lattice
-    from pdfplumber.utils import filter_edges
+    from pdfplumber.utils.geometry import filter_edges
 
     merged = lattice.merge_edges(edges, TOLERANCE, TOLERANCE, TOLERANCE, TOLERANCE)
     merged = filter_edges(merged, min_length=EDGE_MIN_LENGTH)
@@ -286,8 +324,10 @@ def _rule_tables(edges: list[dict[str, Any]], textpage: Any, geometry: _Geometry
     found = []
     for cells in lattice.cells_to_tables(lattice.intersections_to_cells(points)):
         table = lattice.Table(None, cells)  # type: ignore[arg-type]  # rows need no page
-        rows = [[textpage.get_text_bounded(*geometry.user(c)) if c else None for c in row.cells]
-                for row in table.rows]
+        rows = [
+            [textpage.get_text_bounded(*geometry.user(c)) if c else None for c in row.cells]
+            for row in table.rows
+        ]
         grid = clean_grid(rows)
         if grid and len(grid[0]) >= 2:
             found.append((table.bbox, grid))
@@ -311,8 +351,10 @@ def _items(textpage: Any, geometry: _Geometry, tables: list[tuple[Rect, Grid]]) 
     cursor = 0.0
     for (x0, top, x1, bottom), grid in tables:
         items.append(_bounded(textpage, geometry, (0.0, cursor, geometry.width, top)))
-        items.append(_bounded(textpage, geometry, (0.0, top, x0, bottom))
-                     + _bounded(textpage, geometry, (x1, top, geometry.width, bottom)))
+        items.append(
+            _bounded(textpage, geometry, (0.0, top, x0, bottom))
+            + _bounded(textpage, geometry, (x1, top, geometry.width, bottom))
+        )
         items.append(_Table(grid))
         cursor = bottom
     items.append(_bounded(textpage, geometry, (0.0, cursor, geometry.width, geometry.height)))
@@ -331,8 +373,10 @@ def _margins(textpage: Any, geometry: _Geometry, tables: list[Rect]) -> tuple[li
 
 def _repair(page: _Page, index: int, legacy: dict[str, list[int]]) -> None:
     """Convert a page typed in a legacy font encoding ("KÕ ho¹ch" → "Kế hoạch"), tables included."""
-    parts = ["\n".join(item) if isinstance(item, list) else "\n".join(" ".join(r) for r in item.grid)
-             for item in page.items]
+    parts = [
+        "\n".join(item) if isinstance(item, list) else "\n".join(" ".join(r) for r in item.grid)
+        for item in page.items
+    ]
     encoding = detect_legacy("\n".join(parts))
     if encoding is None:
         return
@@ -379,8 +423,11 @@ def _join_tables(pages: list[_Page]) -> None:
     for page in pages:
         page.items = [item for item in page.items if not (isinstance(item, list) and not item)]
         first = page.items[0] if page.items else None
-        if (open_table is not None and isinstance(first, _Table)
-                and len(first.grid[0]) == len(open_table.grid[0])):
+        if (
+            open_table is not None
+            and isinstance(first, _Table)
+            and len(first.grid[0]) == len(open_table.grid[0])
+        ):
             open_table.grid = merge_continuation(open_table.grid, first.grid)
             page.items.pop(0)
             if not page.items:
@@ -390,8 +437,9 @@ def _join_tables(pages: list[_Page]) -> None:
 
 
 def _render(page: _Page) -> str:
-    return "\n".join("\n".join(item) if isinstance(item, list) else render_table(item.grid)
-                     for item in page.items)
+    return "\n".join(
+        "\n".join(item) if isinstance(item, list) else render_table(item.grid) for item in page.items
+    )
 
 
 def _ranges(numbers: list[int]) -> str:

@@ -26,8 +26,9 @@ _SPACES = re.compile(r"[ \t\f\v]+")
 _WORD_BREAK = re.compile(r"(?<=\S)-\n")
 # letters that only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the precomposed tone marks); a line that
 # holds one is already Unicode and must not be run through a legacy charmap.
-_UNICODE_ONLY = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0"
-                           "\u1ea0-\u1ef9]")
+_UNICODE_ONLY = re.compile(
+    "[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]"
+)
 
 DETECT_SAMPLE = 4000  # characters of a page given to the legacy-encoding detector
 UNICODE_EVIDENCE = 5  # Unicode-only Vietnamese letters that prove a text is not legacy-encoded
