@@ -134,6 +134,23 @@ _CONTROL_MAP |= {
 }
 
 
+_TAB_ROW = re.compile(r"^[^\t\n]*\t[^\n]*$", re.MULTILINE)
+_TWO_TABS = re.compile(r"\t[^\t\n]*\t")
+
+
+def fix_tab_tables(text: str, report: FixReport | None = None) -> str:
+    r"""Rows of a table copied from Word as tab-separated text become '|' rows the segmenter reads.
+
+    Why: the tab is the only trace of the columns, and the next fixer turns tabs into spaces.
+
+    >>> fix_tab_tables("STT\tNội dung\tChủ trì\n1\tRà soát TTHC\tVăn phòng Sở")
+    '| STT | Nội dung | Chủ trì |\n| 1 | Rà soát TTHC | Văn phòng Sở |'
+    """
+    if "\t" not in text or not _TWO_TABS.search(text):
+        return text
+    return _TAB_ROW.sub(lambda m: "| " + " | ".join(c.strip() for c in m.group().split("\t")) + " |", text)
+
+
 def fix_control_chars(text: str, report: FixReport | None = None) -> str:
     r"""Drop control and invisible format characters, make every space a plain space, end lines in \n.
 
@@ -381,6 +398,7 @@ def fix_hard_wraps(text: str, report: FixReport | None = None) -> str:
 
 FIXERS: tuple[tuple[str, Fixer], ...] = (
     ("legacy_encoding", fix_legacy_encoding),
+    ("tab_tables", fix_tab_tables),
     ("control_chars", fix_control_chars),
     ("nfc", fix_nfc),
     ("markdown", fix_markdown),

@@ -35,6 +35,7 @@ class Context:
     index_owner: Section | None
     path: list[str]
     roman: str | None
+    roman_id: str | None = None
 
 
 @dataclass
@@ -97,10 +98,13 @@ class _Builder:
         return base if n == 0 else base + ("bis" if n == 1 else f"bis{n}")
 
     def section_id(self, sec: Section, ctx: Context) -> str:
+        if sec.numbering == "appendix":
+            suffix = regex.sub(r"(?i)^phụ lục\s*", "", sec.number or "")
+            return f"PL.{suffix}" if suffix else "PL"
         if sec.numbering == "roman" or sec.number is None:
             return sec.number or "0"
         if sec.numbering == "arabic" and "." not in sec.number and ctx.roman:
-            return f"{ctx.roman}.{sec.number}"
+            return f"{ctx.roman_id}.{sec.number}"
         if sec.numbering == "letter" and sec.parent is not None and sec.parent.number:
             return f"{self.section_id(sec.parent, ctx)}.{sec.number}"
         return sec.number
@@ -145,6 +149,7 @@ class _Builder:
             index_owner=sec if own_index and own_index != parent.index else parent.index_owner,
             path=[*parent.path, self.heading_line(sec)],
             roman=sec.number if sec.numbering in ("roman", "appendix") else parent.roman,
+            roman_id=self.section_id(sec, parent) if sec.numbering in ("roman", "appendix") else parent.roman_id,
         )
         if sec.numbering in ("roman", "appendix") and own_role is None and not own_index:
             ctx.role = None if sec.numbering == "roman" else "tasks"
@@ -255,8 +260,11 @@ class _Builder:
             if b.kind == "para" and followed_by_items and _LEAD_IN.search(text) and not texts:
                 continue
             if _appendix_pointer().match(self.key[b.content_start : b.end]):
-                self.pointers.append(text)
+                if "kèm theo" not in self.key[b.content_start : b.content_start + 12]:
+                    self.pointers.append(text)
                 continue
+            if b.kind == "para" and text.isupper() and not texts:
+                continue  # a title line ("NHIỆM VỤ NÂNG CAO CHỈ SỐ PCI NĂM 2024"), not a task
             texts.append(text)
         return texts
 

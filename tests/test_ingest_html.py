@@ -126,3 +126,16 @@ def test_decoding(data: bytes, text: str, codes: list[Code]) -> None:
 def test_malformed_markup_is_forgiven() -> None:
     body = "<article><p>Mục đích<p>Yêu cầu<ul><li>Một<li>Hai</ul><div>Kết thúc</span></article>"
     assert text_of(html(body)) == "Mục đích\nYêu cầu\n- Một\n- Hai\nKết thúc"
+
+
+def test_teaser_articles_in_a_news_list_lose_to_the_real_content() -> None:
+    teaser = "<article><p>Tin ngắn: hội nghị tổng kết năm 2023 của ngành nội vụ.</p></article>"
+    content = "".join(
+        f"<p>Đoạn {k}: các phòng, đơn vị triển khai thực hiện nghiêm túc kế hoạch.</p>" for k in (1, 2, 3)
+    )
+    text = text_of(html(f'<div class="list">{teaser}</div><div id="noidung">{content}</div>'))
+    assert text.startswith("Đoạn 1:") and "Tin ngắn" not in text
+
+
+def test_thousands_of_unclosed_tags_do_not_exhaust_the_stack() -> None:
+    assert text_of(html("<article>" + "<font>" * 5000 + "Kế hoạch</article>")) == "Kế hoạch"

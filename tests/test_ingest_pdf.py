@@ -160,7 +160,7 @@ def test_ocr_never_leaves_scanned_pages_empty_without_needing_tesseract() -> Non
 
 
 def test_missing_tesseract_fails_only_when_a_page_needs_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    monkeypatch.setattr("extractor.ingest.ocr.shutil.which", lambda name: None)
     assert read_fixture("plan_table.pdf").page_count == 4
     with pytest.raises(ExtractionError) as caught:
         read_fixture("mixed.pdf")

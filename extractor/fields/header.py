@@ -86,9 +86,15 @@ def sentence_case(upper: str) -> str:
     place = False
     for i, word in enumerate(words):
         low = word.lower()
-        if word in {"UBND", "HĐND", "PTNT", "TTTT", "KH&ĐT", "VH-TT", "MTTQ", "TP", "TP."} or (
-            len(word) <= 4 and word.isupper() and not regex.search(r"[ÀÁẢÃẠĂÂÊÔƠƯĐÈÉÌÍÒÓÙÚỲÝ]", word) and i > 0
-            and low not in {"sở", "ban", "bộ", "cục", "xã", "và", "tỉnh", "phòng", "nội", "vụ", "tư", "y", "tế"}
+        if not place and (
+            word in {"UBND", "HĐND", "PTNT", "TTTT", "KH&ĐT", "VH-TT", "MTTQ", "TP", "TP."}
+            or (
+                len(word) <= 4
+                and word.isupper()
+                and i > 0
+                and not regex.search(r"[ÀÁẢÃẠĂÂÊÔƠƯĐÈÉÌÍÒÓÙÚỲÝ]", word)
+                and low not in {"sở", "ban", "bộ", "cục", "xã", "và", "tỉnh", "phòng", "nội", "vụ", "tư", "y", "tế"}
+            )
         ):
             out.append(word)
             capital_next = False

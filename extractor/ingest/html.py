@@ -136,6 +136,7 @@ _WHATWG = {
     "ascii": "cp1252",
     "iso8859-1": "cp1252",
 }
+MAX_DEPTH = 200  # deeper elements become siblings: keeps the recursive walks far from Python's limit
 _MIN_PARAGRAPH = 25  # characters of a paragraph that count towards its parent's score
 
 
@@ -180,7 +181,7 @@ class _TreeBuilder(HTMLParser):
             self._close_open("tr", stop={"table", "tbody", "thead", "tfoot"})
         node = Node(tag, {k: v or "" for k, v in attrs}, parent=self.stack[-1])
         self.stack[-1].children.append(node)
-        if tag not in VOID:
+        if tag not in VOID and len(self.stack) < MAX_DEPTH:  # unclosed <font>s must not nest forever
             self.stack.append(node)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -294,12 +295,23 @@ def _prune(node: Node, inside_article: bool) -> None:
 
 
 def main_container(root: Node) -> Node:
-    """``<article>`` (the one with most text), else ``<main>``, else the best paragraph parent."""
+    """``<article>`` (the one with most text), else ``<main>``, else the best paragraph parent.
+
+    An article holding less than half the text of the best paragraph parent is a teaser in a news
+    list, not the page's subject, and loses to it.
+    """
     nodes = root.iter()
+    best = _best_paragraph_parent(nodes)
     for tag in ("article", "main"):
         found = [n for n in nodes if n.tag == tag or (tag == "main" and n.attrs.get("role") == "main")]
         if found:
-            return max(found, key=lambda n: len(n.text().strip()))
+            chosen = max(found, key=lambda n: len(n.text().strip()))
+            if best is None or 2 * len(chosen.text().strip()) >= len(best.text().strip()):
+                return chosen
+    return best if best is not None else root
+
+
+def _best_paragraph_parent(nodes: list[Node]) -> Node | None:
     scores: dict[int, float] = {}
     by_id = {id(n): n for n in nodes}
     for node in nodes:
@@ -311,9 +323,7 @@ def main_container(root: Node) -> Node:
         scores[id(node.parent)] = scores.get(id(node.parent), 0.0) + length
         if node.parent.parent is not None:
             scores[id(node.parent.parent)] = scores.get(id(node.parent.parent), 0.0) + length / 2
-    if not scores:
-        return root
-    return by_id[max(scores, key=lambda k: scores[k])]
+    return by_id[max(scores, key=lambda k: scores[k])] if scores else None
 
 
 def _has_blocks(node: Node) -> bool:
