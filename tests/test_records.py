@@ -38,8 +38,8 @@ def test_records_case(case: dict[str, Any]) -> None:
 
 def test_spans_slice_back_into_the_text() -> None:
     """Every record's span starts at its heading or first line and covers the solution's first words."""
-    from extractor.pipeline import normalize_pages
     from extractor.ingest import read
+    from extractor.pipeline import normalize_pages
 
     for plan in sorted((Path(__file__).parents[1] / "corpora" / "plans").iterdir()):
         result = extract(plan)
