@@ -268,7 +268,7 @@ def render(
             wanted.append(out / f"{plan.stem}.scan.pdf")
         if not force and not _stale(wanted, [plan, Path(__file__)]):
             continue
-        blocks = parse_plan(plan.read_text(encoding="utf-8"))
+        blocks = parse_plan(plan.read_text(encoding="utf-8-sig"))
         save_deterministic(build_docx(blocks, plan.stem in landscape), docx_path)
         written.append(docx_path)
         to_pdf.append(docx_path)

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -19,7 +20,7 @@ import pytest
 
 from extractor.errors import Code, ExtractionError
 from extractor.ingest import RawDocument, ocr, read
-from extractor.ingest.pdf import read_pdf
+from extractor.ingest.pdf import _drop_running_lines, _Page, read_pdf
 from extractor.ingest.tables import clean_cell, merge_continuation, render_row, render_table
 
 DOCS = Path(__file__).parent / "fixtures" / "docs"
@@ -285,3 +286,53 @@ def test_render_corpus_round_trip(tmp_path: Path) -> None:
     assert read_pdf(scan, scan.read_bytes(), ocr="never").pages == ["", ""]
     again = subprocess.run(cmd, check=True, capture_output=True, timeout=300, text=True)
     assert again.stdout == ""  # idempotent: nothing is rebuilt when the outputs are current
+
+
+def _page(top: list[str], body: list[str]) -> _Page:
+    return _Page([list(body)], top=list(top), bottom=[])
+
+
+def test_numbered_headings_at_page_tops_are_not_running_headers() -> None:
+    # regression: digits were masked wholesale, so "1.2. …" and "2.2. …" looked like one header
+    pages = [
+        _page(["Kế hoạch số 25/KH-SNV", "Trang 1/3"], ["Kế hoạch số 25/KH-SNV", "Trang 1/3", "Mở đầu"]),
+        _page(["1.2. Nhiệm vụ, giải pháp", "Trang 2/3"], ["1.2. Nhiệm vụ, giải pháp", "Trang 2/3", "a"]),
+        _page(
+            ["Kế hoạch số 25/KH-SNV", "2.2. Nhiệm vụ, giải pháp"],
+            ["Kế hoạch số 25/KH-SNV", "2.2. Nhiệm vụ, giải pháp"],
+        ),
+    ]
+    _drop_running_lines(pages)
+    assert [p.items for p in pages] == [
+        [["Mở đầu"]],
+        [["1.2. Nhiệm vụ, giải pháp", "a"]],
+        [["2.2. Nhiệm vụ, giải pháp"]],
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (libreoffice-writer-nogui) missing")
+def test_rendered_corpus_reads_back_line_for_line(tmp_path: Path) -> None:
+    """Every plan of corpora/plans, rendered to PDF: its prose lines and pipe rows come back."""
+    plans = Path(__file__).parents[1] / "corpora" / "plans"
+    if not any(plans.glob("*.txt")):
+        pytest.skip("no plans in corpora/plans")
+    script = Path(__file__).parents[1] / "scripts" / "render_corpus.py"
+    subprocess.run(
+        [sys.executable, str(script), str(tmp_path), "--plans", str(plans)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+
+    def norm(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", text).split())
+
+    for plan in sorted(p for p in plans.iterdir() if p.suffix in {".txt", ".md"}):
+        lines = [norm(line) for line in plan.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
+        pdf = tmp_path / f"{plan.stem}.pdf"
+        text = "\n".join(read_pdf(pdf, pdf.read_bytes(), ocr="never").pages)
+        rows = [norm(r) for r in text.splitlines() if r.startswith("| ")]
+        assert rows == [r for r in lines if r.startswith("| ")], plan.name
+        body = norm(text)
+        assert [line for line in lines if not line.startswith("|") and line not in body] == [], plan.name

@@ -390,20 +390,25 @@ def _repair(page: _Page, index: int, legacy: dict[str, list[int]]) -> None:
     page.bottom = [convert_legacy(line, encoding) for line in page.bottom]
 
 
-def _key(line: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
+def _key(line: str, number: int) -> str:
+    """A margin line with its own page number masked: "Trang 3/7" on page 3 → "trang #/7".
+
+    Only the page's number is masked, so "1.2. Nhiệm vụ" and "2.2. Nhiệm vụ" at the top of two
+    pages stay different lines and are not taken for a running header.
+    """
+    return re.sub(rf"(?<!\d){number}(?!\d)", "#", " ".join(line.split())).casefold()
 
 
 def _drop_running_lines(pages: list[_Page]) -> None:
     """Remove running headers/footers (repeated in the margin of most pages) and page numbers."""
-    tops = Counter(k for p in pages for k in {_key(line) for line in p.top})
-    bottoms = Counter(k for p in pages for k in {_key(line) for line in p.bottom})
+    tops = Counter(k for n, p in enumerate(pages, 1) for k in {_key(line, n) for line in p.top})
+    bottoms = Counter(k for n, p in enumerate(pages, 1) for k in {_key(line, n) for line in p.bottom})
     needed = max(2, math.ceil(len(pages) / 2))
-    for page in pages:
+    for number, page in enumerate(pages, 1):
         for candidates, counts, from_end in ((page.top, tops, False), (page.bottom, bottoms, True)):
             for line in candidates:
                 flat = " ".join(line.split())
-                if _PAGE_NUMBER.match(flat) or counts[_key(line)] >= needed:
+                if _PAGE_NUMBER.match(flat) or counts[_key(line, number)] >= needed:
                     _remove_line(page, flat, from_end)
 
 
