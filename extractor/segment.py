@@ -25,7 +25,8 @@ _ROMAN = regex.compile(r"(?P<num>[IVX]{1,5})(?P<dot>[.)]|\s*[-–:])\s*(?=\S)")
 _ARABIC = regex.compile(
     r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})(?:(?P<dot>[.)])(?!\d)|(?<=\d\.\d{1,2})(?=\s))\s*(?=[^\W\d_]|\()"
 )
-_LETTER = regex.compile(r"(?P<num>[a-zđ])\)\s*(?=\S)")
+_PART = regex.compile(r"(?i:phần|mục)\s+(?P<num>[IVX]{1,5}|\d{1,2})\b\s*[.:\-–]?\s*|(?P<num>[A-H])\.\s+(?=[A-ZĐ])")
+_LETTER = regex.compile(r"(?P<num>[a-zđ])(?:\)\s*(?=\S)|\.\s+(?=[^\W\d_]))")
 _APPENDIX = regex.compile(r"(?i)(?P<num>phụ lục(?:\s+(?:[IVX]{1,4}|\d{1,2}))?)\b[.:]?\s*")
 _BULLET = regex.compile(r"(?P<marker>[-–+•*●▪◦])\s*(?=\S)")
 _TABLE = regex.compile(r"\|.*\|\s*$")
@@ -165,6 +166,9 @@ def inline_labels(text: str, key: str, start: int, end: int) -> tuple[int, list[
 
 def _heading(line: str, key: str) -> tuple[Numbering, str, int, int] | None:
     """(numbering, number, rank, title offset in line) for a numbered heading line."""
+    m = _PART.match(line)
+    if m and (line[:1] in "PpMm" or line[m.end() :].split(" ", 1)[0].isupper()):
+        return "roman", m.group("num"), 1, m.end()
     m = _ROMAN.match(line)
     if m and (m.group("dot") in ".)" or line[m.end() :][:1].isupper()):
         return "roman", m.group("num"), 1, m.end()

@@ -126,6 +126,17 @@ def _surface(text: str, key: str, name: str) -> str:
     return sentence_case(name)
 
 
+def _place_name(words: str) -> str | None:
+    """The capitalised place name ending ``words``: "Số: 52/KH-SNgV Bình Phước" → "Bình Phước"."""
+    kept: list[str] = []
+    for word in reversed(words.split()):
+        if (word[:1].isupper() and (word[1:].islower() or not word[1:])) or word in {"TP.", "TP", "Tp."}:
+            kept.append(word)
+        else:
+            break
+    return " ".join(reversed(kept)) or None
+
+
 def _split_locality(issuer: str) -> tuple[str, str | None]:
     """"Sở Nông nghiệp và PTNT tỉnh Hưng Yên" → ("Sở Nông nghiệp và PTNT", "Hưng Yên")."""
     if issuer.lower().startswith(("ủy ban", "uỷ ban", "ubnd", "hđnd", "hội đồng")):
@@ -147,7 +158,7 @@ def extract_header(text: str, key: str, preamble_end: int) -> HeaderFacts:
         m = _DATED_PLACE.search(line)
         if m:
             issued = _date(m.group("d"), m.group("m"), m.group("y"))
-            place = regex.sub(r"(?i)^.*\bsố\b.*?\s{2,}", "", m.group("place")).strip() or place
+            place = _place_name(m.group("place")) or place
             break
     if issued is None:
         m2 = _NEWS_DATE.search(text, 0, preamble_end)
@@ -201,7 +212,7 @@ def _issuer(
     header_agency: tuple[int, str] | None = None
     last_was_agency = False
     for pos, line in lines[:8]:
-        left = regex.split(r"\s{2,}|CỘNG HÒA|CỘNG HOÀ", line)[0].strip()
+        left = regex.split(r"\s{2,}|CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|Số\s*:", line)[0].strip()
         agency_line = bool(left) and left.isupper() and _HEADER_AGENCY.match(left) is not None
         if agency_line:
             header_agency = (pos, left)

@@ -23,7 +23,14 @@ from typing import Any
 
 from extractor.errors import Code, ExtractionError, Warning_
 from extractor.ingest import RawDocument
-from extractor.ingest.tables import Grid, clean_grid, convert_legacy, detect_legacy, render_table
+from extractor.ingest.tables import (
+    Grid,
+    clean_grid,
+    convert_legacy,
+    detect_legacy,
+    format_number,
+    render_table,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -61,7 +68,7 @@ def _open(package: bytes) -> Any:
 
     try:
         return docx.Document(io.BytesIO(package))
-    except Exception as exc:
+    except Exception as exc:  # zipfile, lxml and python-docx each raise their own types
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ExtractionError(Code.E006_READ_FAILED, f"not a readable DOCX file: {reason[:160]}") from exc
 
@@ -214,21 +221,6 @@ def _grid(table: Any, numbering: Numbering) -> Grid:
 _BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\uf0a8": "◦"}
 _SYMBOL_FONTS = {"Symbol", "Wingdings", "Wingdings 2", "Wingdings 3", "Webdings"}
 _PLACEHOLDER = re.compile(r"%([1-9])")
-_ROMAN = (
-    (1000, "m"),
-    (900, "cm"),
-    (500, "d"),
-    (400, "cd"),
-    (100, "c"),
-    (90, "xc"),
-    (50, "l"),
-    (40, "xl"),
-    (10, "x"),
-    (9, "ix"),
-    (5, "v"),
-    (4, "iv"),
-    (1, "i"),
-)
 
 
 @dataclass(frozen=True)
@@ -241,24 +233,6 @@ class _Level:
     legal: bool
     style: str | None  # w:pStyle: the paragraph style this level belongs to
     symbol_font: bool  # lvlText drawn in Symbol/Wingdings: "l" there is a black dot
-
-
-def format_number(value: int, fmt: str) -> str:
-    """One counter as Word prints it: ``format_number(4, "upperRoman")`` → ``"IV"``, 2/lowerLetter → "b"."""
-    if fmt in ("lowerRoman", "upperRoman"):
-        out, rest = "", max(value, 1)
-        for number, letters in _ROMAN:
-            count, rest = divmod(rest, number)
-            out += letters * count
-        return out.upper() if fmt == "upperRoman" else out
-    if fmt in ("lowerLetter", "upperLetter"):
-        letter = chr(ord("a") + (max(value, 1) - 1) % 26) * ((max(value, 1) - 1) // 26 + 1)
-        return letter.upper() if fmt == "upperLetter" else letter
-    if fmt == "decimalZero":
-        return f"{value:02d}"
-    if fmt == "none":
-        return ""
-    return str(value)
 
 
 class Numbering:
@@ -278,13 +252,13 @@ class Numbering:
         self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}
         try:
             root = document.part.numbering_part.element
-        except Exception:
+        except (KeyError, NotImplementedError, AttributeError):  # a package without numbering.xml
             root = None
         if root is not None:
             self._load(root)
         try:
             styles = document.part.styles.element
-        except Exception:
+        except (KeyError, NotImplementedError, AttributeError):  # a package without styles.xml
             styles = None
         for style in styles.iterfind(W + "style") if styles is not None else ():
             num_pr = style.find(f"{W}pPr/{W}numPr")
@@ -301,7 +275,7 @@ class Numbering:
         for abstract in root.iterfind(W + "abstractNum"):
             key = abstract.get(W + "abstractNumId", "")
             self.abstracts[key] = {
-                int(lvl.get(W + "ilvl", "0")): _level(lvl) for lvl in abstract.iterfind(W + "lvl")
+                _int_or_none(lvl.get(W + "ilvl")) or 0: _level(lvl) for lvl in abstract.iterfind(W + "lvl")
             }
             if (defines := _val(abstract, W + "styleLink")) is not None:
                 style_links[defines] = key
@@ -313,7 +287,7 @@ class Numbering:
             starts: dict[int, int] = {}
             levels: dict[int, _Level] = {}
             for override in num.iterfind(W + "lvlOverride"):
-                ilvl = int(override.get(W + "ilvl", "0"))
+                ilvl = _int_or_none(override.get(W + "ilvl")) or 0
                 start = _int_or_none(_val(override, W + "startOverride"))
                 if start is not None:
                     starts[ilvl] = start

@@ -20,110 +20,36 @@ from pathlib import Path
 
 from extractor.errors import Code, ExtractionError, Warning_
 from extractor.ingest import RawDocument
-from extractor.ingest.tables import Grid, clean_cell, clean_grid, convert_legacy, detect_legacy, render_table
+from extractor.ingest.tables import (
+    Grid,
+    clean_cell,
+    clean_grid,
+    convert_legacy,
+    detect_legacy,
+    format_number,
+    render_table,
+)
 
-VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "param",
-    "source",
-    "track",
-    "wbr",
-}
-BLOCKS = {
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-    "caption",
-}
-DROP = {
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "math",
-    "iframe",
-    "object",
-    "embed",
-    "canvas",
-    "nav",
-    "aside",
-    "menu",
-    "button",
-    "select",
-    "textarea",
-    "input",
-    "head",
-    "title",
-    "meta",
-    "link",
-}
-DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
-NOISE_TOKENS = {
-    "menu",
-    "nav",
-    "navbar",
-    "navigation",
-    "breadcrumb",
-    "breadcrumbs",
-    "sidebar",
-    "share",
-    "social",
-    "banner",
-    "advert",
-    "ads",
-    "related",
-    "comment",
-    "comments",
-    "pagination",
-    "toolbar",
-}
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+VOID = _names("area base br col embed hr img input link meta param source track wbr")
+BLOCKS = _names(
+    "address article aside blockquote caption center dd details dialog div dl dt fieldset figcaption figure"
+    " footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th"
+    " thead tr ul"
+)
+DROP = _names(
+    "script style noscript template svg math iframe object embed canvas nav aside menu button select"
+    " textarea input head title meta link"
+)
+DROP_ROLES = _names("navigation banner contentinfo complementary search menu menubar")
+NOISE_TOKENS = _names(
+    "menu nav navbar navigation breadcrumb breadcrumbs sidebar share social banner advert ads related"
+    " comment comments pagination toolbar"
+)
 _CLOSES_P = BLOCKS - {"li", "td", "th", "tr", "tbody", "thead", "tfoot", "dd", "dt", "caption"}
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
@@ -215,7 +141,7 @@ def read_html(path: Path, data: bytes) -> RawDocument:
     try:
         builder.feed(text)
         builder.close()
-    except Exception as exc:
+    except Exception as exc:  # html.parser forgives nearly everything; this is the last guard
         raise ExtractionError(Code.E006_READ_FAILED, f"HTML cannot be parsed: {exc}") from exc
     root = builder.root
     _prune(root, inside_article=False)
@@ -364,36 +290,8 @@ def _newline(lines: list[str]) -> None:
 
 
 def _marker(ol: Node, value: int) -> str:
-    kind = ol.attrs.get("type", "1")
-    labels = {
-        "a": chr(96 + value) if value <= 26 else str(value),
-        "A": chr(64 + value) if value <= 26 else str(value),
-        "i": _roman(value).lower(),
-        "I": _roman(value),
-    }
-    return f"{labels.get(kind, str(value))}. "
-
-
-def _roman(value: int) -> str:
-    out = ""
-    for number, letters in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        count, value = divmod(value, number)
-        out += letters * count
-    return out
+    formats = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+    return f"{format_number(value, formats.get(ol.attrs.get('type', '1'), 'decimal'))}. "
 
 
 def _int(value: str | None, default: int) -> int:

@@ -1,10 +1,14 @@
-"""PDF → page texts: pypdfium2 for the text, pdfplumber only for ruled tables, Tesseract for scans.
+"""PDF → page texts: pypdfium2 for the text, pdfplumber's lattice for ruled tables, Tesseract for scans.
 
-Why three libraries: pdfium extracts text about fifty times faster than pdfplumber, but knows
-nothing of tables; pdfplumber finds ruled tables well but is slow, so it only opens pages whose
-drawing has ruling lines; pages with no text layer are rendered and OCR'd (:mod:`.ocr`).  On a
-table page the text outside the tables is taken from pdfium region by region, and each table is
-put back where it stands as pipe rows, e.g. ``| 1 | Rà soát TTHC | Quý II/2024 | Văn phòng Sở | |``.
+Why this split: pdfium extracts text some thirty times faster than pdfplumber but knows nothing of
+tables; pdfplumber finds ruled tables well, yet its ``find_tables`` makes pdfminer interpret the
+whole page.  So only pages whose drawing has horizontal and vertical rules are looked at, the rules
+are read from pdfium's path objects and given to pdfplumber's lattice algorithm
+(:func:`.tables.lattice_tables`), and each cell's text is read by pdfium inside the cell
+(``tables="pdfplumber"`` runs plain ``find_tables`` instead: the reference a test compares with).
+The text outside the tables is taken region by region, and each table is put back where it stands
+as pipe rows, e.g. ``| 1 | Rà soát TTHC | Quý II/2024 | Văn phòng Sở | |``.  Pages with no text
+layer are rendered and OCR'd (:mod:`.ocr`).
 
 After all pages are read (one at a time; nothing but strings is kept), two document-level passes
 run: lines repeated in the top or bottom margin of most pages (running headers, ``Trang 2/7``) and
@@ -31,10 +35,14 @@ from extractor.errors import Code, ExtractionError, Warning_
 from extractor.ingest import RawDocument
 from extractor.ingest.ocr import LANGUAGE, ocr_pdf_page
 from extractor.ingest.tables import (
+    Edge,
     Grid,
+    Rect,
+    add_edge,
     clean_grid,
     convert_legacy,
     detect_legacy,
+    lattice_tables,
     merge_continuation,
     render_table,
 )
@@ -45,14 +53,11 @@ MIN_TEXT_CHARS = 20  # a page with fewer non-blank characters than this counts a
 MARGIN_SHARE = 0.1  # top/bottom share of the page height where running headers and footers live
 MIN_RULES = 2  # horizontal and vertical ruling segments a page needs before tables are looked for
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-TOLERANCE = 3.0  # pdfplumber's default snap / join / intersection tolerance, in points
-EDGE_MIN_LENGTH = 3.0  # pdfplumber's edge_min_length
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:trang|page)\s*\d{1,4}(?:\s*(?:/|của|of|trên)\s*\d{1,4})?"
     r"|\d{1,4}\s*/\s*\d{1,4})$",
     re.IGNORECASE,
 )
-Rect = tuple[float, float, float, float]  # display coordinates: x0, top, x1, bottom
 
 
 @dataclass
@@ -150,19 +155,13 @@ def _read_page(
             and _count(page, pdfium_c.FPDF_PAGEOBJ_IMAGE) > 0
         ):
             result = ocr_pdf_page(page, index + 1)
-            warnings.append(
-                Warning_(
-                    Code.W107_OCR_USED,
-                    f"trang {index + 1}: đã nhận dạng OCR (Tesseract "
-                    f"{LANGUAGE}), độ tin cậy trung bình {result.confidence:.0f}%",
-                )
-            )
+            note = f"đã nhận dạng OCR (Tesseract {LANGUAGE}), độ tin cậy trung bình {result.confidence:.0f}%"
+            warnings.append(Warning_(Code.W107_OCR_USED, f"trang {index + 1}: {note}"))
             lines = _lines(result.text)
             return _Page([lines], lines[:2], lines[-2:])
         geometry = _Geometry(page)
         edges = _edges(page, geometry)
-        ruled = _ruled(edges)
-        if not ruled:
+        if not _ruled(edges):
             tables = []
         elif plumber is not None:
             tables = plumber.tables(index)
@@ -226,7 +225,7 @@ class _Plumber:
 
                 self._pdf = pdfplumber.open(io.BytesIO(self._data))
             page = self._pdf.pages[index]
-        except Exception:
+        except Exception:  # pdfminer raises many types: the page is then read as plain text
             return []
         try:
             found = []
@@ -237,7 +236,7 @@ class _Plumber:
                     b = table.bbox
                     found.append(((b[0] - x0, b[1] - top, b[2] - x0, b[3] - top), grid))
             return sorted(found, key=lambda t: t[0][1])
-        except Exception:
+        except Exception:  # as above: better the page's text without its table than no document
             return []
         finally:
             page.close()
@@ -251,7 +250,7 @@ def _count(page: Any, kind: int) -> int:
     return sum(1 for _ in page.get_objects(filter=[kind]))
 
 
-def _edges(page: Any, geometry: _Geometry) -> list[dict[str, Any]]:
+def _edges(page: Any, geometry: _Geometry) -> list[Edge]:
     """Axis-parallel segments of every path on the page, in display coordinates, as pdfplumber edges.
 
     Walking pdfium's path segments costs a few microseconds each, against tens of milliseconds for
@@ -259,7 +258,7 @@ def _edges(page: Any, geometry: _Geometry) -> list[dict[str, Any]]:
     around it, so a table inside a form XObject or on a ``/Rotate 90`` page is found too.
     """
     x, y = ctypes.c_float(), ctypes.c_float()
-    edges: list[dict[str, Any]] = []
+    edges: list[Edge] = []
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
         matrix = obj.get_matrix()
         container = obj.container
@@ -275,63 +274,22 @@ def _edges(page: Any, geometry: _Geometry) -> list[dict[str, Any]]:
             if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
                 start = point
             elif kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
-                _add_edge(edges, previous, point)
+                add_edge(edges, previous, point)
             if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
-                _add_edge(edges, point, start)
+                add_edge(edges, point, start)
             previous = point
     return edges
 
 
-def _add_edge(edges: list[dict[str, Any]], a: tuple[float, float], b: tuple[float, float]) -> None:
-    (ax, at), (bx, bt) = a, b
-    x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(at, bt), max(at, bt)
-    if bottom - top < 0.01 and x1 - x0 >= 1:
-        orientation = "h"
-    elif x1 - x0 < 0.01 and bottom - top >= 1:
-        orientation = "v"
-    else:
-        return
-    edges.append(
-        {
-            "x0": x0,
-            "x1": x1,
-            "top": top,
-            "bottom": bottom,
-            "doctop": top,
-            "width": x1 - x0,
-            "height": bottom - top,
-            "orientation": orientation,
-            "object_type": "line",
-        }
-    )
-
-
-def _ruled(edges: list[dict[str, Any]]) -> bool:
+def _ruled(edges: list[Edge]) -> bool:
     """Cheap test before any table finding: enough horizontal and vertical rules on the page."""
     horizontal = sum(1 for e in edges if e["orientation"] == "h")
     return horizontal >= MIN_RULES and len(edges) - horizontal >= MIN_RULES
 
 
-def _rule_tables(edges: list[dict[str, Any]], textpage: Any, geometry: _Geometry) -> list[tuple[Rect, Grid]]:
-    """pdfplumber's lattice algorithm (snap, join, intersect, cells) on pdfium's rules; cell text
-    from pdfium, so pdfminer never parses the page."""
-    from pdfplumber import table as lattice
-    from pdfplumber.utils.geometry import filter_edges
-
-    merged = lattice.merge_edges(edges, TOLERANCE, TOLERANCE, TOLERANCE, TOLERANCE)
-    merged = filter_edges(merged, min_length=EDGE_MIN_LENGTH)
-    points = lattice.edges_to_intersections(merged, TOLERANCE, TOLERANCE)
-    found = []
-    for cells in lattice.cells_to_tables(lattice.intersections_to_cells(points)):
-        table = lattice.Table(None, cells)  # type: ignore[arg-type]  # rows need no page
-        rows = [
-            [textpage.get_text_bounded(*geometry.user(c)) if c else None for c in row.cells]
-            for row in table.rows
-        ]
-        grid = clean_grid(rows)
-        if grid and len(grid[0]) >= 2:
-            found.append((table.bbox, grid))
-    return sorted(found, key=lambda t: t[0][1])
+def _rule_tables(edges: list[Edge], textpage: Any, geometry: _Geometry) -> list[tuple[Rect, Grid]]:
+    """The lattice of pdfium's rules, with each cell's text read from pdfium inside the cell."""
+    return lattice_tables(edges, lambda cell: str(textpage.get_text_bounded(*geometry.user(cell))))
 
 
 def _lines(text: str) -> list[str]:

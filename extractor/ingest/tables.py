@@ -19,7 +19,8 @@ fonts (".VnTime") comes out as ``"KÕ ho¹ch"`` and is converted with viparse.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 _BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 _SPACES = re.compile(r"[ \t\f\v]+")
@@ -32,7 +33,26 @@ _UNICODE_ONLY = re.compile(
 
 DETECT_SAMPLE = 4000  # characters of a page given to the legacy-encoding detector
 UNICODE_EVIDENCE = 5  # Unicode-only Vietnamese letters that prove a text is not legacy-encoded
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+TOLERANCE = 3.0  # pdfplumber's default snap / join / intersection tolerance, in points
+EDGE_MIN_LENGTH = 3.0  # pdfplumber's edge_min_length
 Cell = str | None
+Edge = dict[str, Any]  # a ruling segment as pdfplumber describes it (x0, x1, top, bottom, orientation …)
+Rect = tuple[float, float, float, float]  # x0, top, x1, bottom, with the origin at the top left
 Grid = list[list[str]]
 
 
@@ -155,3 +175,57 @@ def repair_legacy(text: str) -> tuple[str, str | None]:
     if encoding is None:
         return text, None
     return convert_legacy(text, encoding), encoding
+
+
+def format_number(value: int, fmt: str) -> str:
+    """One counter as Word prints it: ``format_number(4, "upperRoman")`` → ``"IV"``, 2/lowerLetter → "b"."""
+    if fmt in ("lowerRoman", "upperRoman"):
+        out, rest = "", max(value, 1)
+        for number, letters in _ROMAN:
+            count, rest = divmod(rest, number)
+            out += letters * count
+        return out.upper() if fmt == "upperRoman" else out
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (max(value, 1) - 1) % 26) * ((max(value, 1) - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    if fmt == "none":
+        return ""
+    return str(value)
+
+
+def add_edge(edges: list[Edge], a: tuple[float, float], b: tuple[float, float]) -> None:
+    """Keep the segment a→b (top-left coordinates) if it is horizontal or vertical: a ruling line."""
+    (ax, at), (bx, bt) = a, b
+    x0, x1, top, bottom = min(ax, bx), max(ax, bx), min(at, bt), max(at, bt)
+    if bottom - top < 0.01 and x1 - x0 >= 1:
+        orientation = "h"
+    elif x1 - x0 < 0.01 and bottom - top >= 1:
+        orientation = "v"
+    else:
+        return
+    edge = {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0}
+    edges.append({**edge, "height": bottom - top, "orientation": orientation, "object_type": "line"})
+
+
+def lattice_tables(edges: list[Edge], cell_text: Callable[[Rect], str]) -> list[tuple[Rect, Grid]]:
+    """Ruled tables from ruling lines: pdfplumber's lattice (snap, join, intersect, smallest cells).
+
+    Why not ``page.find_tables()``: that makes pdfminer interpret the whole page (30 ms and more),
+    while the rules alone are enough to find the cells; ``cell_text`` reads each cell's text from
+    wherever is fastest.  A table narrower than two columns (a page frame, a boxed note) is no table.
+    """
+    from pdfplumber import table as lattice
+    from pdfplumber.utils.geometry import filter_edges
+
+    merged = lattice.merge_edges(edges, TOLERANCE, TOLERANCE, TOLERANCE, TOLERANCE)
+    merged = filter_edges(merged, min_length=EDGE_MIN_LENGTH)
+    points = lattice.edges_to_intersections(merged, TOLERANCE, TOLERANCE)
+    found = []
+    for cells in lattice.cells_to_tables(lattice.intersections_to_cells(points)):
+        table = lattice.Table(None, cells)  # type: ignore[arg-type]  # rows and bbox need no page
+        grid = clean_grid([[cell_text(c) if c else None for c in row.cells] for row in table.rows])
+        if grid and len(grid[0]) >= 2:
+            found.append((table.bbox, grid))
+    return sorted(found, key=lambda t: t[0][1])
