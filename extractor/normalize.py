@@ -361,10 +361,15 @@ def wrap_width(lines: list[str]) -> int | None:
 
 def _continues(cur: str, nxt: str, width: int | None) -> bool:
     """Whether ``nxt`` continues the sentence that a line break cut after ``cur``."""
+    if cur[-1] == ";" and width is not None and nxt[0].islower() and not _BARRIER.match(nxt):
+        return True  # "… cần bổ sung;" / "không yêu cầu …": a justified line cut after a semicolon
     if cur[-1] in _ENDERS or cur[0] == "|" or "\f" in cur or "\f" in nxt or _BARRIER.match(nxt):
         return False
     # ``cur`` is near the wrap width and the next word would not have fitted on it
-    fills = width is not None and len(cur) >= 0.6 * width and len(cur) + 1 + len(nxt.split(" ", 1)[0]) > width
+    # (justified PDF text: a line at 85 % of the width is full, whatever the next word's length)
+    fills = width is not None and (
+        len(cur) >= 0.85 * width or (len(cur) >= 0.6 * width and len(cur) + 1 + len(nxt.split(" ", 1)[0]) > width)
+    )
     # an all-capitals line ("KẾ HOẠCH", "KT. GIÁM ĐỐC") is a title or heading: it joins only another
     # all-capitals line, and only in hard-wrapped text
     cur_caps, nxt_caps = (
@@ -372,7 +377,7 @@ def _continues(cur: str, nxt: str, width: int | None) -> bool:
     )
     if cur_caps or nxt_caps:
         return cur_caps and nxt_caps and fills
-    return nxt[0].islower() or fills
+    return nxt[0].islower() or fills or (cur[-1] == "," and width is not None)
 
 
 def fix_hard_wraps(text: str, report: FixReport | None = None) -> str:

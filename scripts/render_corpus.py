@@ -45,7 +45,10 @@ SOFFICE_TIMEOUT_S = 300
 _ROW = re.compile(r"^\s*\|.*\|\s*$")
 _SEPARATOR = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$")
 _HEADING = re.compile(r"^(?:(?P<roman>[IVXLC]+)\.|(?P<num>\d+(?:\.\d+)*)\.)\s+\S")
-_APPENDIX = re.compile(r"^\s*PHỤ LỤC\b")
+_APPENDIX = re.compile(r"^\s*(?:\*\*)?PHỤ LỤC\b")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_BOLD_LINE = re.compile(r"^(\*\*|__)(?!.*\1.+\1).+\1$")
+_MD_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 
 
 @dataclass
@@ -57,6 +60,20 @@ class Block:
     level: int = 0
     rows: list[list[str]] = field(default_factory=list)
     appendix: bool = False
+    bold: bool = False
+
+
+def plain(line: str) -> tuple[str, bool]:
+    """Markdown emphasis and heading marks off a line, and whether it was bold as a whole.
+
+    >>> plain("**I. MỤC ĐÍCH, YÊU CẦU**")
+    ('I. MỤC ĐÍCH, YÊU CẦU', True)
+    >>> plain("## 1. Mục đích")
+    ('1. Mục đích', False)
+    """
+    text = _MD_HEADING.sub("", line.strip())
+    whole = bool(_MD_BOLD_LINE.match(text))
+    return _MD_BOLD.sub(lambda m: m.group(1) or m.group(2), text).strip(), whole
 
 
 def split_row(line: str) -> list[str]:
@@ -67,10 +84,12 @@ def split_row(line: str) -> list[str]:
 
 def parse_plan(text: str) -> list[Block]:
     """Cut a text plan into blocks; runs of pipe rows become one table block."""
+    from extractor.normalize import fix_tab_tables
+
     blocks: list[Block] = []
     in_appendix = False
     seen_title = False
-    for raw in text.splitlines():
+    for raw in fix_tab_tables(text.replace("\r\n", "\n")).splitlines():
         line = raw.rstrip()
         if not line.strip():
             continue
@@ -81,17 +100,18 @@ def parse_plan(text: str) -> list[Block]:
                 continue
             if not blocks or blocks[-1].kind != "table":
                 blocks.append(Block("table", appendix=in_appendix))
-            blocks[-1].rows.append(split_row(line))
+            blocks[-1].rows.append([plain(cell)[0] for cell in split_row(line)])
             continue
-        heading = _HEADING.match(line)
-        if not seen_title and line.strip() in {"KẾ HOẠCH", "QUYẾT ĐỊNH", "BÁO CÁO", "CÔNG VĂN"}:
+        text, bold = plain(line)
+        heading = _HEADING.match(text)
+        if not seen_title and text in {"KẾ HOẠCH", "QUYẾT ĐỊNH", "BÁO CÁO", "CÔNG VĂN"}:
             seen_title = True
-            blocks.append(Block("title", line.strip(), appendix=in_appendix))
-        elif heading and len(line) <= 200:
+            blocks.append(Block("title", text, appendix=in_appendix))
+        elif heading and len(text) <= 200:
             level = 1 if heading.group("roman") else 2 + heading.group("num").count(".")
-            blocks.append(Block("heading", line.strip(), level=min(level, 4), appendix=in_appendix))
+            blocks.append(Block("heading", text, level=min(level, 4), appendix=in_appendix))
         else:
-            blocks.append(Block("para", line.strip(), appendix=in_appendix))
+            blocks.append(Block("para", text, appendix=in_appendix, bold=bold))
     return blocks
 
 
@@ -181,7 +201,7 @@ def build_docx(blocks: list[Block], landscape_appendix: bool = False) -> DocxDoc
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
             para.add_run(block.text).bold = True
         else:
-            doc.add_paragraph(block.text)
+            doc.add_paragraph().add_run(block.text).bold = block.bold or None
     return doc
 
 
@@ -269,6 +289,10 @@ def render(
         if not force and not _stale(wanted, [plan, Path(__file__)]):
             continue
         blocks = parse_plan(plan.read_text(encoding="utf-8-sig"))
+        if plan.stem in landscape and not any(b.appendix for b in blocks):
+            first = next((i for i, b in enumerate(blocks) if b.kind == "table"), len(blocks))
+            for block in blocks[first:]:  # no "PHỤ LỤC" heading: the tables are the appendix
+                block.appendix = True
         save_deterministic(build_docx(blocks, plan.stem in landscape), docx_path)
         written.append(docx_path)
         to_pdf.append(docx_path)

@@ -14,7 +14,8 @@ from docx.oxml.ns import nsdecls
 
 from extractor.errors import Code, ExtractionError
 from extractor.ingest import read
-from extractor.ingest.docx import format_number, read_docx
+from extractor.ingest.docx import read_docx
+from extractor.ingest.tables import format_number
 
 DOCS = Path(__file__).parent / "fixtures" / "docs"
 needs_soffice = pytest.mark.skipif(

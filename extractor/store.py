@@ -1,0 +1,328 @@
+"""The plan database: ``OUT/plans.sqlite`` (standard-library SQLite) and ``OUT/records.jsonl``.
+
+Why SQLite mirrored from the JSON outputs: the ``OUT/<name>.json`` files stay the source of truth (the
+contract other tools read), and the database is an index over them that can always be rebuilt —
+:meth:`Store.sync` makes it equal to the JSON files in ``OUT``, importing what is new or changed
+(one transaction per document, so a re-imported plan never shows half old, half new rows) and dropping
+what is gone.  A bulk run also imports each document as soon as it is written, so the final sync only
+checks sizes and times.  Full-text search runs on solutions and weaknesses (FTS5, accents optional):
+``Store(path).search("một cửa")`` finds "Bộ phận Một cửa" and "bo phan mot cua" alike.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from extractor.schema import Extraction
+
+STORE_NAME = "plans.sqlite"
+RECORDS_NAME = "records.jsonl"
+STORE_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,              -- output name without .json: 'kh-18-snn', 'kh-18-snn-2'
+    path TEXT NOT NULL, sha256 TEXT NOT NULL, format TEXT, pages INTEGER,
+    number TEXT, type TEXT, title TEXT, issuer TEXT, place TEXT, issued_date TEXT, year INTEGER,
+    indices TEXT NOT NULL,            -- JSON list of index codes
+    signer_name TEXT, signer_title TEXT, signer_authority TEXT,
+    recipients TEXT NOT NULL, warnings TEXT NOT NULL,   -- JSON lists
+    error_code TEXT,                  -- first E00x code when the file could not be read
+    record_count INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
+CREATE INDEX IF NOT EXISTS documents_issuer ON documents(issuer);
+CREATE INDEX IF NOT EXISTS documents_number ON documents(number);
+CREATE TABLE IF NOT EXISTS based_on (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL, type TEXT, number TEXT, date TEXT, issuer TEXT,
+    number_key TEXT,                  -- number without spaces, upper case: '126/KH-UBND'
+    PRIMARY KEY (document_id, ordinal)
+);
+CREATE INDEX IF NOT EXISTS based_on_number ON based_on(number_key);
+CREATE TABLE IF NOT EXISTS records (
+    rowid INTEGER PRIMARY KEY,        -- internal, for full-text search only; the key is (document_id, ordinal)
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL, record_id TEXT NOT NULL, kind TEXT NOT NULL,
+    index_code TEXT, criterion TEXT, weakness TEXT, solution TEXT NOT NULL, product TEXT,
+    timeline_raw TEXT, timeline_kind TEXT NOT NULL, timeline_start TEXT, timeline_end TEXT,
+    span_page INTEGER, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+    data TEXT NOT NULL,               -- the record as in the contract (JSON)
+    UNIQUE (document_id, ordinal)
+);
+CREATE INDEX IF NOT EXISTS records_index ON records(index_code);
+CREATE INDEX IF NOT EXISTS records_timeline ON records(timeline_kind, timeline_end);
+CREATE TABLE IF NOT EXISTS units (
+    document_id TEXT NOT NULL, record_ordinal INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('lead', 'coordinating')), position INTEGER NOT NULL,
+    name TEXT NOT NULL,               -- as written
+    key TEXT NOT NULL,                -- NFC, case-folded, spaces collapsed: groups 'Văn phòng Sở' with 'văn phòng sở'
+    PRIMARY KEY (document_id, record_ordinal, role, position),
+    FOREIGN KEY (document_id, record_ordinal) REFERENCES records(document_id, ordinal) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS units_key ON units(role, key);
+CREATE TABLE IF NOT EXISTS scores (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL, index_code TEXT NOT NULL, year INTEGER, value REAL NOT NULL,
+    unit TEXT, change REAL, rank INTEGER,
+    PRIMARY KEY (document_id, ordinal)
+);
+CREATE INDEX IF NOT EXISTS scores_index ON scores(index_code, year);
+CREATE TABLE IF NOT EXISTS sync_state (   -- bookkeeping only: which JSON file state a document came from
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    json_size INTEGER NOT NULL, json_mtime_ns INTEGER NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS records_fts USING fts5(
+    solution, weakness, content='records', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS records_fts_insert AFTER INSERT ON records BEGIN
+    INSERT INTO records_fts(rowid, solution, weakness) VALUES (new.rowid, new.solution, new.weakness);
+END;
+CREATE TRIGGER IF NOT EXISTS records_fts_delete AFTER DELETE ON records BEGIN
+    INSERT INTO records_fts(records_fts, rowid, solution, weakness)
+    VALUES ('delete', old.rowid, old.solution, old.weakness);
+END;
+"""
+
+# the tables whose contents are the data (sync_state and meta are bookkeeping)
+CONTENT_TABLES = ("documents", "based_on", "records", "units", "scores")
+
+
+def unit_key(name: str) -> str:
+    """The grouping key of a unit name.
+
+    >>> unit_key("  Văn phòng   SỞ ")
+    'văn phòng sở'
+    """
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def number_key(number: str | None) -> str | None:
+    """The grouping key of a document number: '126 / KH-UBND' and '126/kh-ubnd' are one plan.
+
+    >>> number_key("126 / kh-UBND")
+    '126/KH-UBND'
+    """
+    if not number:
+        return None
+    return "".join(unicodedata.normalize("NFC", number).split()).upper()
+
+
+@dataclass(frozen=True)
+class DocumentRows:
+    """Everything one document puts in the database, ready for ``executemany`` (picklable, so a worker
+    process can build it and the parent only inserts)."""
+
+    document: tuple[Any, ...]
+    based_on: list[tuple[Any, ...]]
+    records: list[tuple[Any, ...]]
+    units: list[tuple[Any, ...]]
+    scores: list[tuple[Any, ...]]
+
+    @property
+    def document_id(self) -> str:
+        return str(self.document[0])
+
+
+def rows_for(extraction: Extraction, document_id: str) -> DocumentRows:
+    """Turn one extraction into rows; ``document_id`` is its output name without ``.json``."""
+    src, doc = extraction.source, extraction.document
+    errors = [w.split(":", 1)[0] for w in extraction.warnings if w.startswith("E")]
+    signer = doc.signer
+    document = (
+        document_id, src.path, src.sha256, src.format, src.pages,
+        doc.number, doc.type, doc.title, doc.issuer, doc.place, doc.issued_date, doc.year,
+        json.dumps([i.value for i in doc.indices]),
+        signer.name if signer else None, signer.title if signer else None, signer.authority if signer else None,
+        json.dumps(doc.recipients, ensure_ascii=False), json.dumps(extraction.warnings, ensure_ascii=False),
+        errors[0] if errors else None, len(extraction.records),
+    )
+    based_on = [
+        (document_id, i, b.type, b.number, b.date, b.issuer, number_key(b.number)) for i, b in enumerate(doc.based_on)
+    ]
+    records, units = [], []
+    for i, r in enumerate(extraction.records):
+        t = r.timeline
+        records.append((
+            document_id, i, r.id, r.kind.value, r.index.value if r.index else None, r.criterion, r.weakness,
+            r.solution, r.product, t.raw, t.kind.value, t.start, t.end, r.span.page, r.span.start, r.span.end,
+            r.model_dump_json(),
+        ))
+        for role, names in (("lead", r.lead_units), ("coordinating", r.coordinating_units)):
+            units.extend((document_id, i, role, k, name, unit_key(name)) for k, name in enumerate(names))
+    scores = [
+        (document_id, i, s.index.value, s.year, s.value, s.unit, s.change, s.rank)
+        for i, s in enumerate(extraction.scores)
+    ]
+    return DocumentRows(document, based_on, records, units, scores)
+
+
+@dataclass
+class SyncResult:
+    imported: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    invalid: list[str] | None = None
+
+
+class Store:
+    """One open ``plans.sqlite``; create it, replace documents, search, export."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions only
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA journal_mode = WAL")  # a reader never blocks the importing run
+        self.db.execute("PRAGMA synchronous = NORMAL")  # durable against kill -9; only power loss may lose the tail
+        self.db.execute("PRAGMA busy_timeout = 10000")
+        self.db.executescript(SCHEMA)
+        self.db.execute("INSERT OR IGNORE INTO meta VALUES ('store_version', ?)", (STORE_VERSION,))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def replace(self, rows: DocumentRows, json_size: int | None = None, json_mtime_ns: int | None = None) -> None:
+        """Put one document in, replacing whatever it had before, in a single transaction."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("DELETE FROM documents WHERE id = ?", (rows.document_id,))  # cascades to every child table
+            db.execute(f"INSERT INTO documents VALUES ({', '.join('?' * len(rows.document))})", rows.document)
+            db.executemany("INSERT INTO based_on VALUES (?, ?, ?, ?, ?, ?, ?)", rows.based_on)
+            db.executemany(
+                "INSERT INTO records (document_id, ordinal, record_id, kind, index_code, criterion, weakness, "
+                "solution, product, timeline_raw, timeline_kind, timeline_start, timeline_end, span_page, "
+                "span_start, span_end, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows.records,
+            )
+            db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?)", rows.units)
+            db.executemany("INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.scores)
+            if json_size is not None and json_mtime_ns is not None:
+                db.execute(
+                    "INSERT INTO sync_state VALUES (?, ?, ?)", (rows.document_id, json_size, json_mtime_ns)
+                )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def remove(self, document_id: str) -> None:
+        self.db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+    def sync_state(self, document_id: str) -> tuple[int, int] | None:
+        row = self.db.execute(
+            "SELECT json_size, json_mtime_ns FROM sync_state WHERE document_id = ?", (document_id,)
+        ).fetchone()
+        return (int(row[0]), int(row[1])) if row else None
+
+    def sync(self, out_dir: Path) -> SyncResult:
+        """Make the database equal to the ``*.json`` outputs in ``out_dir`` (new, changed and deleted files)."""
+        result = SyncResult(invalid=[])
+        present: set[str] = set()
+        for entry in sorted(os.scandir(out_dir), key=lambda e: e.name):
+            if not entry.name.endswith(".json") or entry.name.startswith(".") or not entry.is_file():
+                continue
+            doc_id = entry.name[: -len(".json")]
+            present.add(doc_id)
+            st = entry.stat()
+            if self.sync_state(doc_id) == (st.st_size, st.st_mtime_ns):
+                result.unchanged += 1
+                continue
+            try:
+                extraction = Extraction.model_validate_json(Path(entry.path).read_bytes())
+            except (ValueError, OSError):
+                assert result.invalid is not None
+                result.invalid.append(entry.name)  # not one of ours (or hand-edited): leave it out of the store
+                self.remove(doc_id)
+                continue
+            self.replace(rows_for(extraction, doc_id), st.st_size, st.st_mtime_ns)
+            result.imported += 1
+        for (doc_id,) in self.db.execute("SELECT id FROM documents ORDER BY id").fetchall():
+            if doc_id not in present:
+                self.remove(doc_id)
+                result.removed += 1
+        return result
+
+    def export_records(self, target: Path) -> int:
+        """Write ``records.jsonl``: one record a line with its document's id, number and issuer (atomically)."""
+        tmp = target.with_name(f".{target.name}.tmp")
+        n = 0
+        with tmp.open("w", encoding="utf-8") as fh:
+            for doc_id, number, issuer, data in self.db.execute(
+                "SELECT d.id, d.number, d.issuer, r.data FROM records r JOIN documents d ON d.id = r.document_id "
+                "ORDER BY d.id, r.ordinal"
+            ):
+                head = json.dumps(
+                    {"document_id": doc_id, "document_number": number, "document_issuer": issuer}, ensure_ascii=False
+                )
+                fh.write(head[:-1] + ", " + data[1:] + "\n")  # the record's own keys follow the document's
+                n += 1
+        os.replace(tmp, target)
+        return n
+
+    def counts(self) -> dict[str, int]:
+        return {t: int(self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in CONTENT_TABLES}
+
+    def dump(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Every content table, sorted, without internal row ids: two stores with equal dumps hold the same data."""
+        out: dict[str, list[tuple[Any, ...]]] = {}
+        for table in CONTENT_TABLES:
+            cols = [r[1] for r in self.db.execute(f"PRAGMA table_info({table})") if r[1] != "rowid"]
+            rows = self.db.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
+            out[table] = sorted(rows, key=repr)
+        return out
+
+    def search(self, query: str, limit: int = 20, index: str | None = None) -> list[dict[str, Any]]:
+        """Full-text search over solutions and weaknesses, best match first.
+
+        The query may use FTS5 syntax (``"một cửa" OR "liên thông"``); anything FTS5 cannot parse, such as
+        "126/KH-UBND", is searched as plain words instead.
+        """
+        try:
+            return list(self._search(query, limit, index))
+        except sqlite3.OperationalError:
+            quoted = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+            return list(self._search(quoted, limit, index)) if quoted else []
+
+    def _search(self, query: str, limit: int, index: str | None) -> Iterator[dict[str, Any]]:
+        sql = (
+            "SELECT d.id, d.number, d.issuer, r.record_id, r.index_code, r.kind, r.solution, r.weakness, "
+            "snippet(records_fts, -1, '[', ']', '…', 16), bm25(records_fts) AS rank "
+            "FROM records_fts JOIN records r ON r.rowid = records_fts.rowid "
+            "JOIN documents d ON d.id = r.document_id WHERE records_fts MATCH ?"
+        )
+        args: list[Any] = [query]
+        if index:
+            sql += " AND r.index_code = ?"
+            args.append(index)
+        sql += " ORDER BY rank, d.id, r.ordinal LIMIT ?"
+        args.append(limit)
+        for row in self.db.execute(sql, args).fetchall():
+            yield {
+                "document_id": row[0], "document_number": row[1], "document_issuer": row[2], "record_id": row[3],
+                "index": row[4], "kind": row[5], "solution": row[6], "weakness": row[7], "snippet": row[8],
+            }
+
+
+def open_synced(out_dir: Path) -> Store:
+    """The store of ``out_dir``, brought up to date with its JSON files first (cheap when nothing changed)."""
+    store = Store(out_dir / STORE_NAME)
+    result = store.sync(out_dir)
+    if result.imported or result.removed or not (out_dir / RECORDS_NAME).exists():
+        store.export_records(out_dir / RECORDS_NAME)
+    return store
