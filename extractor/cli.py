@@ -9,7 +9,6 @@ output still carries the coded warning, and the exit status says something faile
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,42 +30,38 @@ app = typer.Typer(
 
 
 def _expand(inputs: list[Path]) -> Iterator[Path]:
-    """Files as given, and every file under a folder given, in a stable order."""
-    from extractor import ingest
+    """Files as given, and every file under a folder given, in a stable order (see ``batch.Discovery``)."""
+    from extractor.batch import Discovery
 
-    known = {*ingest.TEXT_SUFFIXES, *ingest.HTML_SUFFIXES, *ingest.PDF_SUFFIXES, *ingest.DOCX_SUFFIXES}
-    for item in inputs:
-        if item.is_dir():
-            for root, dirs, files in os.walk(item):
-                dirs.sort()
-                for name in sorted(files):
-                    if Path(name).suffix.lower() in known:
-                        yield Path(root) / name
-        else:
-            yield item
-
-
-def _out_name(path: Path, used: set[str]) -> str:
-    """``<name without extension>.json``; a second input with the same name gets ``-2``, ``-3``."""
-    stem = path.stem or "document"
-    name, n = f"{stem}.json", 1
-    while name in used:
-        n += 1
-        name = f"{stem}-{n}.json"
-    used.add(name)
-    return name
+    yield from Discovery(inputs)
 
 
 @app.command()
 def extract(
-    inputs: list[Path] = typer.Argument(..., help="Plan files (.txt .md .html .pdf .docx .doc) or folders."),
+    inputs: list[Path] = typer.Argument(
+        ..., help="Plan files (.txt .md .html .pdf .docx .doc), folders (walked recursively) or quoted globs."
+    ),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="Write DIR/<name>.json for each input instead of printing."
     ),
     ocr: str = typer.Option("auto", help="OCR scanned PDF pages: auto | always | never."),
     compact: bool = typer.Option(False, help="One-line JSON."),
+    workers: int = typer.Option(
+        0, "-j", "--workers", help="Worker processes with -o (0 = one per core).", min=0, show_default=False
+    ),
+    timeout: float = typer.Option(120.0, help="Seconds one file may take with -o; then it fails (E008) and "
+                                  "its worker is replaced. 0 = no limit.", min=0),
+    store: bool = typer.Option(False, "--store/--no-store", help="Also keep DIR/plans.sqlite (SQLite, full-text "
+                               "search) and DIR/records.jsonl up to date."),
+    retry_failed: bool = typer.Option(False, help="Extract again files whose earlier output is an error."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress line on stderr with -o."),
+    engine: str = typer.Option("local", help="local (process pool) | dask (an existing Dask cluster)."),
+    scheduler: str | None = typer.Option(None, help="Dask scheduler address for --engine dask: tcp://HOST:PORT."),
 ) -> None:
     """Extract plans to JSON.
+
+    With -o, files are extracted in parallel and a run can be resumed: files whose output already
+    holds the same content (sha256) are skipped. Failures are listed in DIR/errors.jsonl.
 
     Examples:
 
@@ -75,38 +70,51 @@ def extract(
       extractor extract plans/*.pdf -o out/             # out/<name>.json for each
 
       extractor extract corpora/plans -o out/           # a whole folder, recursively
-    """
-    from extractor.pipeline import extract as run
 
+      extractor extract 'so-*/**/*.pdf' -o out/ --store -j 8 --timeout 300
+    """
     if ocr not in ("auto", "always", "never"):
         typer.echo(f"extractor: error: --ocr must be auto, always or never, not {ocr!r}", err=True)
         raise typer.Exit(EXIT_USAGE)
+    if engine not in ("local", "dask") or (engine == "dask" and not scheduler):
+        typer.echo("extractor: error: --engine must be local or dask (dask needs --scheduler tcp://HOST:PORT)",
+                   err=True)
+        raise typer.Exit(EXIT_USAGE)
     settings = Settings(ocr=ocr, indent=None if compact else 1)  # type: ignore[arg-type]
-    files = list(_expand(inputs))
-    if not files:
+    if not any(True for _ in _expand(inputs)):
         typer.echo("extractor: error: no input files found", err=True)
         raise typer.Exit(EXIT_USAGE)
-    if output is not None:
-        output.mkdir(parents=True, exist_ok=True)
+    if output is None:
+        raise typer.Exit(_extract_to_stdout(inputs, settings))
+    from extractor.batch import BatchOptions, run_batch
+    from extractor.pool import cpu_count
+
+    options = BatchOptions(
+        workers=workers or cpu_count(), timeout=timeout or None, store=store, retry_failed=retry_failed,
+        engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
+    )
+    try:
+        summary = run_batch(inputs, output, settings, options, progress=None if progress else False)
+    except (RuntimeError, ValueError, OSError) as exc:
+        typer.echo(f"extractor: error: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    typer.echo(summary.line(output), err=True)
+    raise typer.Exit(EXIT_FAILED_FILES if summary.failed else EXIT_OK)
+
+
+def _extract_to_stdout(inputs: list[Path], settings: Settings) -> int:
+    """One JSON per input on stdout, in order, in this process (the one-file case)."""
+    from extractor.pipeline import extract as run
+
     failures = 0
-    used: set[str] = set()
-    for path in files:
+    for path in _expand(inputs):
         result = run(path, settings)
         errors = [w for w in result.warnings if w.startswith("E")]
         if errors:
             failures += 1
             typer.echo(f"extractor: {path}: {errors[0]}", err=True)
-        data = result.model_dump_json(indent=settings.indent)
-        if output is None:
-            sys.stdout.write(data + "\n")
-            continue
-        target = output / _out_name(path, used)
-        tmp = target.with_suffix(".json.tmp")
-        tmp.write_text(data + "\n", encoding="utf-8")
-        tmp.replace(target)
-    if output is not None:
-        typer.echo(f"extractor: {len(files)} file(s) → {output}/ ({failures} failed)", err=True)
-    raise typer.Exit(EXIT_FAILED_FILES if failures else EXIT_OK)
+        sys.stdout.write(result.model_dump_json(indent=settings.indent) + "\n")
+    return EXIT_FAILED_FILES if failures else EXIT_OK
 
 
 @app.command("eval")
@@ -123,6 +131,62 @@ def eval_command(
         raise typer.Exit(EXIT_USAGE)
     report = evaluate_dirs(gold_dir, pred_dir)
     typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
+
+
+@app.command("compare")
+def compare_command(
+    out: Path = typer.Argument(..., help="The folder a bulk run wrote (extractor extract … -o OUT)."),
+    to: Path | None = typer.Option(None, "--to", help="Where to write the CSV/XLSX/HTML (default OUT/compare)."),
+    rows: int = typer.Option(8, help="Rows of each table to print."),
+    title: str = typer.Option("So sánh kế hoạch", help="Title of the HTML report."),
+) -> None:
+    """Compare the plans of a bulk run: issuer × index, gaps, lead units' load, quarters, shared tasks,
+    plans implementing the same parent plan. Prints a summary and writes CSV, XLSX and HTML.
+
+    Example: extractor compare out/   (then open out/compare/report.html)
+    """
+    from extractor.compare import REPORT_DIR, compare, format_text, write_all
+    from extractor.store import open_synced
+
+    if not out.is_dir():
+        typer.echo(f"extractor: error: {out} is not a folder", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    with open_synced(out) as store:
+        comparison = compare(store.db)
+    paths = write_all(comparison, to or out / REPORT_DIR, title)
+    typer.echo(format_text(comparison, limit=rows))
+    typer.echo(f"extractor: wrote {len(paths)} files to {(to or out / REPORT_DIR)}/ (report.html, compare.xlsx, "
+               f"*.csv)", err=True)
+
+
+@app.command("query")
+def query_command(
+    text: str = typer.Argument(..., help='Words to find in solutions and weaknesses; FTS5 syntax allowed '
+                               '("một cửa" OR "liên thông", tiếp*).'),
+    out: Path = typer.Argument(Path("out"), help="The folder a bulk run wrote."),
+    limit: int = typer.Option(20, help="Most results to show."),
+    index: str | None = typer.Option(None, help="Only records of this index (SIPAS, PAR_INDEX, …)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object a line."),
+) -> None:
+    """Full-text search over the records of a bulk run (accents optional: "mot cua" finds "một cửa").
+
+    Example: extractor query "thủ tục hành chính" out/ --index SIPAS
+    """
+    from extractor.store import open_synced
+
+    if not out.is_dir():
+        typer.echo(f"extractor: error: {out} is not a folder", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    with open_synced(out) as store:
+        hits = store.search(text, limit=limit, index=index)
+    for hit in hits:
+        if as_json:
+            typer.echo(json.dumps(hit, ensure_ascii=False))
+        else:
+            head = f"{hit['document_id']}  {hit['document_number'] or '-'}  {hit['document_issuer'] or '-'}"
+            typer.echo(f"{head}  #{hit['record_id']}  {hit['index'] or '-'}\n    {hit['snippet']}")
+    typer.echo(f"extractor: {len(hits)} record(s)", err=True)
+    raise typer.Exit(EXIT_OK if hits else EXIT_FAILED_FILES)
 
 
 @app.command()

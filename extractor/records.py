@@ -23,6 +23,7 @@ from extractor.segment import Block, Section, Segmented, inline_labels, label_at
 from extractor.tables import task_rows
 
 _INLINE = regex.compile(r"^(?P<head>[^:]{2,90}?)\s*:\s+(?=\S)")
+_DUTY_OF = regex.compile(r"(?i)^(?:trách nhiệm|nhiệm vụ)\s+(?:của|đối với)\s+")
 _LEAD_IN = regex.compile(r"(?:cụ thể|như sau|sau đây|gồm|bao gồm|các nội dung)\s*:?\s*$|:\s*$")
 
 
@@ -106,6 +107,8 @@ class _Builder:
         if sec.numbering == "arabic" and "." not in sec.number and ctx.roman:
             return f"{ctx.roman_id}.{sec.number}"
         if sec.numbering == "letter" and sec.parent is not None and sec.parent.number:
+            return f"{self.section_id(sec.parent, ctx)}.{sec.number}"
+        if sec.numbering == "named" and sec.parent is not None and sec.parent.number:
             return f"{self.section_id(sec.parent, ctx)}.{sec.number}"
         return sec.number
 
@@ -210,8 +213,22 @@ class _Builder:
             and ctx.index_owner is not sec
             and sec.numbering not in ("roman", "appendix")
         ):
-            inline_text, criterion = title, None
+            inline_text, criterion = title, self.parent_criterion(sec, ctx)
         self.task_groups(sec, blocks, ctx, criterion, inline_text)
+
+    def parent_criterion(self, sec: Section, ctx: Context) -> str | None:
+        """The criterion of an item whose own line is the task: its parent's heading, if that names one.
+
+        "Nội dung 1: Tham gia của người dân ở cấp cơ sở" › "a. Hướng dẫn các thôn …" → the former.
+        """
+        parent = sec.parent
+        if parent is None or parent.numbering in ("root", "roman", "appendix") or parent is ctx.index_owner:
+            return None
+        title = self.title(parent)
+        if section_role(self.key[parent.title_start : parent.title_end]) is not None:
+            return None
+        inline = _INLINE.match(title)
+        return (inline.group("head") if inline else title).strip(" .:;,") or None
 
     def task_groups(
         self, sec: Section, blocks: list[Block], ctx: Context, criterion: str | None, inline_text: str | None
@@ -344,18 +361,25 @@ class _Builder:
 
     # --- responsibility records ----------------------------------------------------------
     def responsibility(self, sec: Section, title: str, ctx: Context) -> None:
-        units = whole_title_unit(title)
         blocks = [b for b in sec.blocks if b.kind in ("para", "bullet")]
         blocks = self.drop_org_closing(blocks, sec)
+        body = [self.content(b) for b in blocks]
+        named = _DUTY_OF.sub("", title)  # "Trách nhiệm của Văn phòng Sở:" → "Văn phòng Sở:"
+        run_in = _INLINE.match(named)
+        units = whole_title_unit(named)
         if units is not None:
             if not blocks and sec.children:
                 return
-            texts = [self.content(b) for b in blocks]
+            texts = body
+        elif run_in and whole_title_unit(run_in.group("head")):
+            # "Các phòng, ban chuyên môn: Căn cứ chức năng, …" — the unit, a colon, then its duties
+            units = whole_title_unit(run_in.group("head")) or []
+            texts = [named[run_in.end() :], *body]
         else:
             units, _ = subject_units(title)
             if not units:
                 return
-            texts = [title] + [self.content(b) for b in blocks]
+            texts = [title, *body]
         labels = [b for b in sec.blocks if b.kind == "label"]
         values: dict[str, str] = {}
         for b in labels:

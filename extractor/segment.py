@@ -19,13 +19,20 @@ from extractor import rules
 from extractor.normalize import comparable
 
 BlockKind = Literal["para", "bullet", "label", "table"]
-Numbering = Literal["root", "roman", "appendix", "arabic", "letter"]
+Numbering = Literal["root", "roman", "appendix", "arabic", "named", "letter"]
 
 _ROMAN = regex.compile(r"(?P<num>[IVX]{1,5})(?P<dot>[.)]|\s*[-–:])\s*(?=\S)")
 _ARABIC = regex.compile(
     r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})(?:(?P<dot>[.)])(?!\d)|(?<=\d\.\d{1,2})(?=\s))\s*(?=[^\W\d_]|\()"
 )
 _PART = regex.compile(r"(?i:phần|mục)\s+(?P<num>[IVX]{1,5}|\d{1,2})\b\s*[.:\-–]?\s*|(?P<num>[A-H])\.\s+(?=[A-ZĐ])")
+_NAMED = regex.compile(
+    r"(?i)(?P<label>trục nội dung|nội dung thành phần|nội dung|tiêu chí thành phần|tiêu chí|chỉ số thành phần|"
+    r"chỉ số chính|lĩnh vực|nhóm giải pháp|nhóm nhiệm vụ|nhiệm vụ|giải pháp)\s+(?P<num>\d{1,2}(?:\.\d{1,2})*)"
+    r"\s*[.:)]\s*(?=\S)"
+)
+NAMED_RANK = 15
+_PLAN_TITLES = frozenset({"KẾ HOẠCH", "CHƯƠNG TRÌNH", "KẾ HOẠCH HÀNH ĐỘNG"})
 _LETTER = regex.compile(r"(?P<num>[a-zđ])(?:\)\s*(?=\S)|\.\s+(?=[^\W\d_]))")
 _APPENDIX = regex.compile(r"(?i)(?P<num>phụ lục(?:\s+(?:[IVX]{1,4}|\d{1,2}))?)\b[.:]?\s*")
 _BULLET = regex.compile(r"(?P<marker>[-–+•*●▪◦])\s*(?=\S)")
@@ -175,6 +182,10 @@ def _heading(line: str, key: str) -> tuple[Numbering, str, int, int] | None:
     m = _APPENDIX.match(line)
     if m and (len(line) < 120 or line.isupper()):
         return "appendix", line[: m.end()].strip(" .:"), 1, m.end()
+    m = _NAMED.match(line)
+    if m:
+        abbr = "".join(w[0] for w in m.group("label").split()).upper().replace("Đ", "D")
+        return "named", abbr + m.group("num"), NAMED_RANK + m.group("num").count("."), m.end()
     m = _ARABIC.match(line)
     if m:
         num = m.group("num")
@@ -227,11 +238,12 @@ def segment(text: str) -> Segmented:
             chrome.append((s, e))
             continue
         if tail_start is not None:
-            if not (_APPENDIX.match(stripped) and (stripped.isupper() or len(stripped) < 40)):
-                continue
+            resumes = _APPENDIX.match(stripped) and (stripped.isupper() or len(stripped) < 40)
+            if not (resumes or stripped in _PLAN_TITLES):
+                continue  # signature, "Nơi nhận" — until an appendix or the plan a decision issues
             tails.append((tail_start, s))
             tail_start = None
-        elif seen_heading and comp.closing.match(lkey):
+        elif (seen_heading or lkey.startswith("nơi nhận")) and comp.closing.match(lkey):
             tail_start = s
             body_end = min(body_end, s)
             while len(stack) > 1:

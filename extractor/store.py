@@ -148,7 +148,8 @@ def rows_for(extraction: Extraction, document_id: str) -> DocumentRows:
     based_on = [
         (document_id, i, b.type, b.number, b.date, b.issuer, number_key(b.number)) for i, b in enumerate(doc.based_on)
     ]
-    records, units = [], []
+    records: list[tuple[Any, ...]] = []
+    units: list[tuple[Any, ...]] = []
     for i, r in enumerate(extraction.records):
         t = r.timeline
         records.append((
@@ -268,9 +269,10 @@ class Store:
                 "ORDER BY d.id, r.ordinal"
             ):
                 head = json.dumps(
-                    {"document_id": doc_id, "document_number": number, "document_issuer": issuer}, ensure_ascii=False
+                    {"document_id": doc_id, "document_number": number, "document_issuer": issuer},
+                    ensure_ascii=False, separators=(",", ":"),
                 )
-                fh.write(head[:-1] + ", " + data[1:] + "\n")  # the record's own keys follow the document's
+                fh.write(head[:-1] + "," + data[1:] + "\n")  # the record's own keys follow the document's
                 n += 1
         os.replace(tmp, target)
         return n

@@ -65,6 +65,15 @@ def _d_quarter(g: dict[str, str | None], year: int | None) -> _Dates:
     return start, _month_range(y, 3 * q)[1]
 
 
+def _d_quarter_span(g: dict[str, str | None], year: int | None) -> _Dates:
+    first = _d_quarter({**g, "q": g["q1"]}, year)[0]
+    return first, _d_quarter(g, year)[1]
+
+
+def _d_month_open(g: dict[str, str | None], year: int | None) -> _Dates:
+    return _d_month(g, year)[0], None
+
+
 def _d_half(g: dict[str, str | None], year: int | None) -> _Dates:
     y = _int(g, "y", year)
     if y is None:
@@ -103,6 +112,8 @@ DATE_FUNCTIONS: dict[str, Callable[[dict[str, str | None], int | None], _Dates]]
     "date": _d_date,
     "month": _d_month,
     "quarter": _d_quarter,
+    "quarter_span": _d_quarter_span,
+    "month_open": _d_month_open,
     "half": _d_half,
     "month_span": _d_month_span,
     "date_span": _d_date_span,

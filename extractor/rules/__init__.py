@@ -46,7 +46,8 @@ class TimelineRule(_Rule):
     kind: TimelineKind
     pattern: str
     dates: Literal[
-        "none", "before_date", "month", "quarter", "half", "month_span", "date_span", "year_span", "date", "year"
+        "none", "before_date", "month", "quarter", "quarter_span", "half", "month_span", "month_open", "date_span",
+        "year_span", "date", "year",
     ]
 
     _v = field_validator("pattern")(lambda cls, v: _check_pattern(v))
