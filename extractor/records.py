@@ -15,7 +15,7 @@ import regex
 
 from extractor import rules
 from extractor.errors import Code, Warning_
-from extractor.fields.indices import first_index
+from extractor.fields.indices import find_indices, first_index
 from extractor.fields.timeline import clean_raw, parse_timeline
 from extractor.fields.units import coordinating_in_prose, split_units, subject_units, whole_title_unit
 from extractor.schema import IndexCode, Record, RecordKind, Span, Timeline
@@ -71,6 +71,24 @@ def section_role(key_title: str) -> str | None:
 
 def _clean(s: str) -> str:
     return " ".join(s.split())
+
+
+def _merge_label_only(groups: list[tuple[list[Block], list[Block]]]) -> list[tuple[list[Block], list[Block]]]:
+    """Labels written before the task ("Chủ trì: X" then the text) belong to the task after them."""
+    out: list[tuple[list[Block], list[Block]]] = []
+    pending: list[Block] = []
+    for content, labels in groups:
+        if not content and (out or len(groups) > 1):
+            pending.extend(labels)
+            continue
+        out.append((content, pending + labels))
+        pending = []
+    if pending:
+        if out:
+            out[-1][1].extend(pending)
+        else:
+            out.append(([], pending))
+    return out
 
 
 class _Builder:
@@ -138,7 +156,7 @@ class _Builder:
             own_role = None  # a long numbered paragraph ("1. Căn cứ vào kế hoạch này, …") is not a part heading
         own_index = None
         if parent.role != "organization" or whole_title_unit(title) is not None:
-            own_index = first_index(self.key, sec.title_start, min(head_key_end, sec.title_end))
+            own_index = self.heading_index(sec, min(head_key_end, sec.title_end), parent.index)
         if own_index is None and sec.numbering == "appendix":
             # "PHỤ LỤC" / "NHIỆM VỤ NÂNG CAO CHỈ SỐ DÂN VẬN CHÍNH QUYỀN": the title is the next line
             for b in sec.blocks[:2]:
@@ -165,6 +183,18 @@ class _Builder:
             self.task_section(sec, title, inline, ctx, own_role)
         for child in sec.children:
             self.visit(child, ctx)
+
+    def heading_index(self, sec: Section, end: int, inherited: IndexCode | None) -> IndexCode | None:
+        """The index a heading names; inside an index section only an explicit "Chỉ số …" or acronym
+        switches it ("Lĩnh vực 3. Hiệu quả quản trị và hành chính công" under SIPAS stays SIPAS)."""
+        for found in find_indices(self.key, sec.title_start, end):
+            if inherited is None or found.value == inherited:
+                return found.value
+            named = self.text[found.start : found.end]
+            before = self.key[max(sec.title_start, found.start - 8) : found.start]
+            if named.isupper() or "chỉ số" in before or self.key[found.start : found.end].startswith("chỉ số"):
+                return found.value
+        return None
 
     def weakness(self, sec: Section, title: str, inline: regex.Match[str] | None) -> None:
         parts = [title[inline.end() :]] if inline else []
@@ -202,9 +232,22 @@ class _Builder:
         inline_text: str | None = None
         if own_role is None and ctx.index_owner is not sec:
             criterion = title.rstrip(" .:;,") or None
-        if inline and own_role is None:
+        if inline and own_role is None and sec.numbering != "letter":
             criterion = inline.group("head").strip()
             inline_text = title[inline.end() :]
+        preset: dict[str, str] = {}
+        leading = label_at(self.key, sec.title_start, sec.title_end)
+        if leading and own_role is None:
+            # "c) Chủ trì: Phòng X. Giải quyết đúng hạn … THỜI GIAN: Thường xuyên."
+            name, value_start = leading
+            stop = regex.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])").search(self.text, value_start, sec.title_end)
+            value_end = stop.start() if stop else sec.title_end
+            preset[name] = _clean(self.text[value_start:value_end])
+            rest_start = stop.end() if stop else sec.title_end
+            cut, found = inline_labels(self.text, self.key, rest_start, sec.title_end)
+            preset.update({k: v for k, v in found if k not in preset})
+            inline_text = _clean(self.text[rest_start:cut]) or None
+            criterion = self.parent_criterion(sec, ctx)
         has_content = any(b.kind in ("para", "bullet") for b in blocks)
         if (
             not has_content
@@ -214,7 +257,7 @@ class _Builder:
             and sec.numbering not in ("roman", "appendix")
         ):
             inline_text, criterion = title, self.parent_criterion(sec, ctx)
-        self.task_groups(sec, blocks, ctx, criterion, inline_text)
+        self.task_groups(sec, blocks, ctx, criterion, inline_text, preset)
 
     def parent_criterion(self, sec: Section, ctx: Context) -> str | None:
         """The criterion of an item whose own line is the task: its parent's heading, if that names one.
@@ -231,7 +274,13 @@ class _Builder:
         return (inline.group("head") if inline else title).strip(" .:;,") or None
 
     def task_groups(
-        self, sec: Section, blocks: list[Block], ctx: Context, criterion: str | None, inline_text: str | None
+        self,
+        sec: Section,
+        blocks: list[Block],
+        ctx: Context,
+        criterion: str | None,
+        inline_text: str | None,
+        preset: dict[str, str] | None = None,
     ) -> None:
         groups: list[tuple[list[Block], list[Block]]] = []
         content: list[Block] = []
@@ -246,6 +295,7 @@ class _Builder:
             content.append(b)
         if content or labels or (not groups and inline_text):
             groups.append((content, labels))
+        groups = _merge_label_only(groups)
         if len(groups) == 1 and not groups[0][1] and inline_text is None:
             bullets = [b for b in groups[0][0] if b.kind == "bullet"]
             if len(bullets) >= 2 and len(bullets) == len(groups[0][0]):
@@ -253,7 +303,7 @@ class _Builder:
         base = self.section_id(sec, ctx)
         numbered = len(groups) > 1
         for k, (content, labels) in enumerate(groups, 1):
-            inline: dict[str, str] = {}
+            inline: dict[str, str] = dict(preset or {}) if k == 1 else {}
             texts = self.solution_texts(content, inline)
             if k == 1 and inline_text:
                 texts.insert(0, inline_text)

@@ -29,9 +29,11 @@ _PART = regex.compile(r"(?i:phần|mục)\s+(?P<num>[IVX]{1,5}|\d{1,2})\b\s*[.:\
 _NAMED = regex.compile(
     r"(?i)(?P<label>trục nội dung|nội dung thành phần|nội dung|tiêu chí thành phần|tiêu chí|chỉ số thành phần|"
     r"chỉ số chính|lĩnh vực|nhóm giải pháp|nhóm nhiệm vụ|nhiệm vụ|giải pháp)\s+(?P<num>\d{1,2}(?:\.\d{1,2})*)"
-    r"\s*[.:)]\s*(?=\S)"
+    r"(?:\s*[.:)]|\s)(?!\d)\s*(?=\S)"
 )
 NAMED_RANK = 15
+# "c) Chủ trì: Phòng X. Giải quyết đúng hạn …": after the label's value a sentence starts — a task item
+_SENTENCE_AFTER = regex.compile(r"\.\s+[A-ZĐÀ-Ỹ][^\W\d_]*\s+[^\W\d_]")
 _PLAN_TITLES = frozenset({"KẾ HOẠCH", "CHƯƠNG TRÌNH", "KẾ HOẠCH HÀNH ĐỘNG"})
 _LETTER = regex.compile(r"(?P<num>[a-zđ])(?:\)\s*(?=\S)|\.\s+(?=[^\W\d_]))")
 _APPENDIX = regex.compile(r"(?i)(?P<num>phụ lục(?:\s+(?:[IVX]{1,4}|\d{1,2}))?)\b[.:]?\s*")
@@ -265,7 +267,8 @@ def segment(text: str) -> Segmented:
         head = _heading(stripped, lkey)
         if head is not None:
             numbering, number, rank, title_off = head
-            if numbering == "letter" and label_at(key, s + title_off, e):
+            found_label = label_at(key, s + title_off, e) if numbering == "letter" else None
+            if found_label and not _SENTENCE_AFTER.search(text, found_label[1], e):
                 current.blocks.append(Block("label", s, e, s + title_off, number))
                 continue
             while stack[-1].rank >= rank:

@@ -28,6 +28,7 @@ COLUMN_ROLES: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
         ("timeline", r"thời gian|thời hạn|tiến độ"),
         ("product", r"sản phẩm|kết quả đầu ra"),
         ("weakness", r"tồn tại|hạn chế"),
+        ("criterion", r"^(tiêu chí|lĩnh vực|nội dung thành phần|chỉ số thành phần)"),
         ("solution", r"giải pháp"),
         ("task", r"nội dung|nhiệm vụ|công việc|hoạt động|tên"),
         ("score", r"điểm|kết quả|xếp hạng|chỉ tiêu"),
@@ -89,6 +90,7 @@ def task_rows(rows: list[list[str]]) -> list[TableRow]:
     group: str | None = None
     index: IndexCode | None = None
     criterion: str | None = None
+    cell_above: str | None = None  # a merged "Tiêu chí" cell is empty in the rows below its first
     for n, row in enumerate(rows[1:], 1):
         if [c.strip() for c in row] == [c.strip() for c in rows[0]]:
             continue  # header repeated on a new page
@@ -105,6 +107,7 @@ def task_rows(rows: list[list[str]]) -> list[TableRow]:
             group = stt or group
             index = found or index
             criterion = None if found else text
+            cell_above = None
             continue
         task = _cell(row, roles, "task") or ""
         solution = _cell(row, roles, "solution")
@@ -113,6 +116,9 @@ def task_rows(rows: list[list[str]]) -> list[TableRow]:
             criterion_row, task = task, solution
         else:
             criterion_row = criterion
+        if "criterion" in roles:
+            cell_above = _cell(row, roles, "criterion") or cell_above
+            criterion_row = cell_above
         lead = _cell(row, roles, "lead")
         coordinating = _cell(row, roles, "coordinating")
         merged = _cell(row, roles, "lead_coord")

@@ -18,7 +18,7 @@ _TYPES = (
     "Chương trình|Văn bản|Đề án|Kết luận"
 )
 _CITATION = regex.compile(
-    rf"(?P<type>{_TYPES})\s+(?:số\s+)?(?P<num>{NUMBER})?"
+    rf"(?P<type>{_TYPES})\s+(?:số\s+)?(?:(?P<num>{NUMBER})|(?<=Luật\s)[^;,.\n]{{3,90}}?(?=\s+ngày))?"
     r"(?:\s*,?\s*ngày\s+(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
     r"(?:\s+của\s+(?P<issuer>[^;,()\n]+?)(?=\s+(?:về|v/v|ban hành|quy định|hướng dẫn|triển khai|thực hiện|"
     r"nâng cao|cải thiện|phê duyệt)\b|[;,.()\n]|$))?",
@@ -36,6 +36,17 @@ def _iso(raw: str | None) -> str | None:
         return dt.date(y, m, d).isoformat()
     except (ValueError, TypeError):
         return None
+
+
+def _issuer_name(raw: str | None) -> str | None:
+    """"UBND tỉnh Đông Lĩnh công bố kết quả …" → "UBND tỉnh Đông Lĩnh": the unit name, not what it did."""
+    raw = (raw or "").strip()
+    if not raw:
+        return None
+    from extractor.fields.units import unit_span
+
+    span = unit_span(raw, 0, use_pos=True)
+    return raw[span[0] : span[1]] if span else raw
 
 
 def _type_name(raw: str) -> str:
@@ -71,7 +82,7 @@ def extract_based_on(text: str, preamble_end: int, own_number: str | None) -> li
                 continue
             if num and own_number and num == own_number:
                 continue
-            issuer = (m.group("issuer") or "").strip() or None
+            issuer = _issuer_name(m.group("issuer"))
             key = (num, _iso(m.group("date")))
             if key in seen:
                 continue

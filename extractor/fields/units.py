@@ -146,10 +146,12 @@ def unit_span(text: str, start: int = 0, max_words: int = 24, use_pos: bool = Fa
     if not v.head.match(key, start) or v.exclusion.match(key, start):
         return None
     span, words = _scan(text, key, start, max_words, frozenset())
-    if use_pos and span and words > _POS_MIN_WORDS and _has_unknown_word(text, key, span):
-        from extractor.nlp import verb_starts
+    too_long = span is None and words >= max_words
+    if use_pos and (too_long or (span and words > _POS_MIN_WORDS and _has_unknown_word(text, key, span))):
+        from extractor.nlp import SPAN_CHARS, verb_starts
 
-        verbs = frozenset(start + i for i in verb_starts(text[start : span[1]]))
+        end = start + SPAN_CHARS if span is None else span[1]
+        verbs = frozenset(start + i for i in verb_starts(text[start:end]))
         if verbs:
             span, _ = _scan(text, key, start, max_words, verbs)
     return span
@@ -238,6 +240,9 @@ def whole_title_unit(title: str) -> list[str] | None:
         return None
     if _vocab().list_head.match(comparable(clean)):
         return split_units(clean)
+    if ";" in clean:
+        parts = [whole_title_unit(p) for p in clean.split(";")]
+        return [u for p in parts for u in p] if all(p is not None for p in parts) else None  # type: ignore[union-attr]
     span = unit_span(clean, 0, max_words=24)
     if span and span[1] >= len(clean.rstrip(_STRIP)):
         return split_units(clean)
