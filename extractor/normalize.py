@@ -145,10 +145,18 @@ def fix_tab_tables(text: str, report: FixReport | None = None) -> str:
 
     >>> fix_tab_tables("STT\tNội dung\tChủ trì\n1\tRà soát TTHC\tVăn phòng Sở")
     '| STT | Nội dung | Chủ trì |\n| 1 | Rà soát TTHC | Văn phòng Sở |'
+    >>> fix_tab_tables("STT\tNội dung\tChủ trì\nI\tChỉ số PCI")
+    '| STT | Nội dung | Chủ trì |\n| I | Chỉ số PCI |  |'
     """
     if "\t" not in text or not _TWO_TABS.search(text):
         return text
-    return _TAB_ROW.sub(lambda m: "| " + " | ".join(c.strip() for c in m.group().split("\t")) + " |", text)
+    width = max(m.group().count("\t") + 1 for m in _TAB_ROW.finditer(text))
+
+    def row(m: re.Match[str]) -> str:
+        cells = [c.strip() for c in m.group().split("\t")]
+        return "| " + " | ".join(cells + [""] * (width - len(cells))) + " |"
+
+    return _TAB_ROW.sub(row, text)
 
 
 def fix_control_chars(text: str, report: FixReport | None = None) -> str:

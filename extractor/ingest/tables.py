@@ -56,6 +56,10 @@ Rect = tuple[float, float, float, float]  # x0, top, x1, bottom, with the origin
 Grid = list[list[str]]
 
 
+_SPLIT_YEAR = re.compile(r"\b(\d{1,2}/\d{1,2}/)(\d{1,3})\s(\d{1,3})\b")  # pdfium's "31/10/202 4" at a wrap
+_NUMBER_BREAK = re.compile(r"(?<=[\d/.])\n(?=\d)")  # "31/10/202\n4" in a narrow column: one number
+
+
 def clean_cell(text: Cell) -> str:
     """One line of cell text: breaks become spaces, a break after a hyphen is closed up, ``|`` → ``/``.
 
@@ -63,6 +67,8 @@ def clean_cell(text: Cell) -> str:
     'Rà soát thủ tục hành chính'
     >>> clean_cell("Phòng KH-\\nTC | TTNN")
     'Phòng KH-TC / TTNN'
+    >>> clean_cell("Trước ngày 31/10/202\\n4")
+    'Trước ngày 31/10/2024'
 
     Vietnamese does not hyphenate syllables at a line end, so ``"KH-\\nTC"`` is an abbreviation that
     wrapped and keeps its hyphen; ``"Kế hoạch -\\nTài chính"`` (space before the dash) keeps a space.
@@ -70,7 +76,9 @@ def clean_cell(text: Cell) -> str:
     if not text:
         return ""
     joined = _BREAK.sub("\n", text.strip())
-    joined = _WORD_BREAK.sub("-", joined).replace("\n", " ")
+    joined = _NUMBER_BREAK.sub("", _WORD_BREAK.sub("-", joined)).replace("\n", " ")
+    joined = _SPLIT_YEAR.sub(lambda m: m.group(1) + m.group(2) + m.group(3) if len(m.group(2) + m.group(3)) == 4
+                             else m.group(0), joined)
     return _SPACES.sub(" ", joined).replace("|", "/").strip()
 
 
