@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -150,6 +151,25 @@ def new_document() -> DocxDocument:
     return doc
 
 
+# What scripts/eval_rendered.py and tests/test_rendered.py render besides DOCX + PDF of every plan.
+STANDARD: dict[str, list[str]] = {
+    "scan": ["a01_snv-lam-son-par-sipas", "b02_tan-hung-dan-van", "c03_sct-dong-linh-bon-chi-so"],
+    "landscape": ["b05_bql-kcn-binh-son-pci"],
+    "mixed": ["b01_thach-lam-cchc-sipas"],  # its scanned last page is prose: OCR does not rebuild tables
+    "tcvn3": ["a02_ubnd-tan-hoa-papi-sipas"],
+}
+MIN_ROW_CM = 3.0  # tall rows, so that every appendix table of a few rows crosses a page break
+
+
+def set_min_height(row: object, cm: float) -> None:
+    """Give a table row a minimum height (w:trHeight atLeast), as in appendices with roomy cells."""
+    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(round(cm / 2.54 * 1440)))
+    height.set(qn("w:hRule"), "atLeast")
+    tr_pr.append(height)
+
+
 def mark_header_row(row: object) -> None:
     """Make a table row repeat at the top of every page, as plans' appendix tables do."""
     tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
@@ -168,6 +188,8 @@ def add_table(doc: DocxDocument, rows: list[list[str]]) -> None:
         row = table.add_row()
         if index == 0:
             mark_header_row(row)
+        else:
+            set_min_height(row, MIN_ROW_CM)
         is_group = index > 0 and width > 2 and padded[0] and not any(padded[1:])
         if is_group:
             merged = row.cells[0].merge(row.cells[width - 1])
@@ -246,6 +268,44 @@ def soffice_convert(inputs: list[Path], outdir: Path, target: str = "pdf") -> li
     return outputs
 
 
+def mixed_pdf(pdf: Path, out: Path, dpi: int = 200) -> None:
+    """Text pages, then the last page as a scan: a plan whose appendix was scanned and appended."""
+    import pypdfium2 as pdfium
+
+    with tempfile.TemporaryDirectory() as tmp:
+        scanned = Path(tmp) / "scan.pdf"
+        image_only_pdf(pdf, scanned, dpi)
+        source, scan = pdfium.PdfDocument(str(pdf)), pdfium.PdfDocument(str(scanned))
+        target = pdfium.PdfDocument.new()
+        try:
+            last = len(source) - 1
+            if last > 0:
+                target.import_pages(source, list(range(last)))
+            target.import_pages(scan, [last])
+            target.save(str(out))
+        finally:
+            target.close()
+            scan.close()
+            source.close()
+
+
+def tcvn3_text(plan: Path, out: Path) -> None:
+    """The plan as a TCVN3 (ABC, .VnTime) byte file, as old Word documents saved to text were."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_encodings", ROOT / "tests" / "fixtures" / "encodings" / "make_encodings.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    table = module._inverse(module.TCVN3.pairs)
+    # TCVN3 has no toned capitals: ".VnTimeH" drew them from the lower-case bytes, which is what we write
+    table |= {ch: table[ch.lower()] for ch in map(chr, range(0xC0, 0x1EFA)) if ch not in table and ch.lower() in table}
+    text = unicodedata.normalize("NFC", plan.read_text(encoding="utf-8-sig"))
+    out.write_bytes(module.to_legacy(text, table))
+
+
 def image_only_pdf(pdf: Path, out: Path, dpi: int = 200) -> None:
     """Rasterise every page and wrap the images in a PDF with no text layer (a "scanned" plan)."""
     import pypdfium2 as pdfium
@@ -276,9 +336,19 @@ def _stale(outputs: list[Path], inputs: list[Path]) -> bool:
 
 
 def render(
-    plans: list[Path], out: Path, landscape: set[str], scans: set[str], docx_only: bool, force: bool
+    plans: list[Path],
+    out: Path,
+    landscape: set[str],
+    scans: set[str],
+    docx_only: bool,
+    force: bool,
+    extras: dict[str, set[str]] | None = None,
 ) -> list[Path]:
-    """Render each plan; return the files written (skipped plans write nothing)."""
+    """Render each plan; return the files written (skipped plans write nothing).
+
+    ``extras``: {"mixed": stems whose last page becomes a scan, "tcvn3": stems also written in TCVN3}.
+    """
+    extras = extras or {}
     written: list[Path] = []
     to_pdf: list[Path] = []
     for plan in plans:
@@ -286,6 +356,8 @@ def render(
         wanted = [docx_path] if docx_only else [docx_path, out / f"{plan.stem}.pdf"]
         if plan.stem in scans and not docx_only:
             wanted.append(out / f"{plan.stem}.scan.pdf")
+        if plan.stem in extras.get("mixed", set()) and not docx_only:
+            wanted.append(out / f"{plan.stem}.mixed.pdf")
         if not force and not _stale(wanted, [plan, Path(__file__)]):
             continue
         blocks = parse_plan(plan.read_text(encoding="utf-8-sig"))
@@ -304,6 +376,15 @@ def render(
             scan = out / f"{pdf.stem}.scan.pdf"
             image_only_pdf(pdf, scan)
             written.append(scan)
+        if pdf.stem in extras.get("mixed", set()):
+            mixed = out / f"{pdf.stem}.mixed.pdf"
+            mixed_pdf(pdf, mixed)
+            written.append(mixed)
+    for plan in plans:
+        if plan.stem in extras.get("tcvn3", set()):
+            legacy = out / f"{plan.stem}.tcvn3.txt"
+            tcvn3_text(plan, legacy)
+            written.append(legacy)
     return written
 
 
@@ -325,6 +406,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="STEM",
         help="also write STEM.scan.pdf, an image-only PDF of this plan",
     )
+    parser.add_argument("--mixed", action="append", default=[], metavar="STEM",
+                        help="also write STEM.mixed.pdf: text pages with the last page scanned")
+    parser.add_argument("--tcvn3", action="append", default=[], metavar="STEM",
+                        help="also write STEM.tcvn3.txt, the plan in the legacy TCVN3 encoding")
+    parser.add_argument("--standard", action="store_true",
+                        help="the set the evaluation uses: " + ", ".join(f"{k}={v}" for k, v in STANDARD.items()))
     parser.add_argument("--docx-only", action="store_true", help="skip LibreOffice (no PDF)")
     parser.add_argument("--force", action="store_true", help="rebuild even when outputs are current")
     args = parser.parse_args(argv)
@@ -333,13 +420,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no plans in {args.plans}", file=sys.stderr)
         return 1
     known = {p.stem for p in plans}
-    unknown = (set(args.landscape_appendix) | set(args.scan)) - known
+    if args.standard:
+        args.scan += STANDARD["scan"]
+        args.landscape_appendix += STANDARD["landscape"]
+        args.mixed += STANDARD["mixed"]
+        args.tcvn3 += STANDARD["tcvn3"]
+    unknown = (set(args.landscape_appendix) | set(args.scan) | set(args.mixed) | set(args.tcvn3)) - known
     if unknown:
         print(f"unknown plan(s): {', '.join(sorted(unknown))}", file=sys.stderr)
         return 1
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     written = render(
-        plans, args.out, set(args.landscape_appendix), set(args.scan), args.docx_only, args.force
+        plans, args.out, set(args.landscape_appendix), set(args.scan), args.docx_only, args.force,
+        {"mixed": set(args.mixed), "tcvn3": set(args.tcvn3)},
     )
     for path in written:
         print(path)
