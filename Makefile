@@ -30,6 +30,7 @@ lint: install
 
 bench: install
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_pdf.py
 
 golden: install
 	$(BIN)/python scripts/regen_golden.py

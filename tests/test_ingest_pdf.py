@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 import unicodedata
 from pathlib import Path
 
@@ -244,23 +243,6 @@ def _repeat_pages(source: Path, count: int) -> bytes:
     buffer = io.BytesIO()
     out.save(buffer)
     return buffer.getvalue()
-
-
-@pytest.mark.slow
-def test_text_layer_reading_is_much_faster_than_pdfplumber(tmp_path: Path) -> None:
-    import pdfplumber
-
-    data = _repeat_pages(DOCS / "plan_table.pdf", 60)
-    start = time.perf_counter()
-    read_pdf(tmp_path / "many.pdf", data)
-    ours = time.perf_counter() - start
-    start = time.perf_counter()
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            page.extract_text()
-            page.close()
-    theirs = time.perf_counter() - start
-    assert theirs / ours > 8, f"pdfium {ours:.2f}s vs pdfplumber {theirs:.2f}s"  # ~20x measured; CI noise
 
 
 @pytest.mark.slow
