@@ -9,7 +9,7 @@ OUT ?= out/corpus
 $(BIN)/extractor: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,ocr]'
+	$(BIN)/pip install -q -e '.[dev,dask]'
 	touch $@
 
 install: $(BIN)/extractor

@@ -86,12 +86,12 @@ def _opens_new_unit(text: str) -> bool:
 
     "các đơn vị trực thuộc" and "phòng KH-TC-TTNN" do; "đơn vị trực thuộc" (after "các phòng") does not.
     """
-    if not is_whole_unit(text):
-        return False
     v = _vocab()
     key = comparable(text).strip(_STRIP)
-    if v.quantifier.match(key):
-        return True
+    if v.quantifier.match(key) and v.head.match(key):
+        return True  # "Văn phòng Sở, các phòng, đơn vị thuộc Sở": "các phòng, …" opens the second unit
+    if not is_whole_unit(text):
+        return False
     head = v.head.match(key)
     if head is None:
         return False
