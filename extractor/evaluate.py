@@ -137,7 +137,9 @@ def score_document(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]
         elif name == "based_on":
             doc[name] = set_f1(_citations(gd), _citations(pd), 1.0)
         elif name == "signer":
-            doc[name] = float(norm((gd.get(name) or {}).get("name")) == norm((pd.get(name) or {}).get("name")))
+            keys = ("name", "title", "authority")
+            gs, ps = gd.get(name) or {}, pd.get(name) or {}
+            doc[name] = float(all(norm(gs.get(k)) == norm(ps.get(k)) for k in keys))
         elif name in ("issuer", "title"):
             doc[name] = float(sim(norm(gd.get(name)), norm(pd.get(name))) >= 0.85)
         else:

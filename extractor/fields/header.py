@@ -193,14 +193,14 @@ def _type_and_title(lines: list[tuple[int, str]], number: str | None) -> tuple[s
                 return t, " ".join(title_lines) or None
             if line.startswith(t + " ") and i < 3 and len(line) < 400 and not regex.search(r"\bsố\b", line[:30]):
                 return t, line[len(t) :].strip() or None
-    if number:
-        code = regex.match(r"[^/]+/(?:\d{4}/)?([^-/]+)", number)
-        if code and code.group(1) in rules.document().number_types:
-            return rules.document().number_types[code.group(1)], None
     for _, line in lines:
         news = _NEWS_TITLE.search(line)
         if news:
             return "Kế hoạch", news.group("t").strip()
+    if number:
+        code = regex.match(r"[^/]+/(?:\d{4}/)?([^-/]+)", number)
+        if code and code.group(1) in rules.document().number_types:
+            return rules.document().number_types[code.group(1)], None
         if regex.search(r"(?i)ban hành\s+kế hoạch|xây dựng\s+kế hoạch", line):
             return "Kế hoạch", None
     return None, None

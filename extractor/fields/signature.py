@@ -70,6 +70,8 @@ def extract_signer(tail: str) -> Signer | None:
     {'name': 'Trần Thị Bình', 'title': 'PHÓ GIÁM ĐỐC', 'authority': 'KT. GIÁM ĐỐC'}
     >>> extract_signer("TM. ỦY BAN NHÂN DÂN\\nKT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH\\nLê Văn Hải").authority
     'TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH'
+    >>> extract_signer("TM. ỦY BAN NHÂN DÂN\\nQ. CHỦ TỊCH\\nLê Văn Hải").title
+    'Q. CHỦ TỊCH'
     """
     lines = [line for line in _clean_lines(tail) if not _ITEM.match(line) and not _RECIPIENTS.match(line)]
     for i, line in enumerate(lines):
@@ -78,7 +80,7 @@ def extract_signer(tail: str) -> Signer | None:
         rest = lines[i + 1 :]
         if _authority().match(line) and line.isupper():
             authority = line
-            while rest and _authority().match(rest[0]) and rest[0].isupper():
+            while rest and _authority().match(rest[0]) and rest[0].isupper() and not rest[0].startswith("Q."):
                 authority, rest = f"{authority} {rest[0]}", rest[1:]  # "TM. ỦY BAN NHÂN DÂN" + "KT. CHỦ TỊCH"
             if (rest and rest[0].isupper() and not _NAME.match(rest[0].title())) or (rest and _TITLES.match(rest[0])):
                 title, rest = rest[0], rest[1:]
