@@ -26,10 +26,10 @@ from extractor.ingest import RawDocument
 from extractor.ingest.tables import (
     Grid,
     clean_grid,
-    convert_legacy,
-    detect_legacy,
     format_number,
+    legacy_warning,
     render_table,
+    repair_legacy,
 )
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -54,12 +54,9 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
     numbering = Numbering(document)
     text = "\n".join(_blocks(document.element.body, numbering))
     warnings: list[Warning_] = []
-    encoding = detect_legacy(text)
+    text, encoding = repair_legacy(text)
     if encoding is not None:
-        text = convert_legacy(text, encoding)
-        warnings.append(
-            Warning_(Code.W104_LEGACY_ENCODING, f"văn bản mã {encoding.upper()} đã được chuyển sang Unicode")
-        )
+        warnings.append(legacy_warning(encoding))
     return RawDocument(str(path), hashlib.sha256(data).hexdigest(), "docx", [text], None, warnings)
 
 

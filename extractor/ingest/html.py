@@ -24,10 +24,10 @@ from extractor.ingest.tables import (
     Grid,
     clean_cell,
     clean_grid,
-    convert_legacy,
-    detect_legacy,
     format_number,
+    legacy_warning,
     render_table,
+    repair_legacy,
 )
 
 
@@ -148,12 +148,9 @@ def read_html(path: Path, data: bytes) -> RawDocument:
     lines: list[str] = []
     _render(main_container(root), lines)
     body = "\n".join(line for line in (ln.strip() for ln in lines) if line)
-    encoding = detect_legacy(body)
+    body, encoding = repair_legacy(body)
     if encoding is not None:
-        body = convert_legacy(body, encoding)
-        warnings.append(
-            Warning_(Code.W104_LEGACY_ENCODING, f"văn bản mã {encoding.upper()} đã được chuyển sang Unicode")
-        )
+        warnings.append(legacy_warning(encoding))
     return RawDocument(str(path), hashlib.sha256(data).hexdigest(), "html", [body], None, warnings)
 
 

@@ -22,6 +22,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from extractor.errors import Code, Warning_
+
 _BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 _SPACES = re.compile(r"[ \t\f\v]+")
 _WORD_BREAK = re.compile(r"(?<=\S)-\n")
@@ -183,6 +185,11 @@ def repair_legacy(text: str) -> tuple[str, str | None]:
     if encoding is None:
         return text, None
     return convert_legacy(text, encoding), encoding
+
+
+def legacy_warning(encoding: str, where: str = "văn bản") -> Warning_:
+    """The W104 warning every reader gives when it converted TCVN3/VNI text."""
+    return Warning_(Code.W104_LEGACY_ENCODING, f"{where} mã {encoding.upper()} đã được chuyển sang Unicode")
 
 
 def format_number(value: int, fmt: str) -> str:
