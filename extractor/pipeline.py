@@ -24,7 +24,7 @@ from extractor.fields.scores import extract_scores
 from extractor.fields.signature import extract_recipients, extract_signer
 from extractor.normalize import normalize_text
 from extractor.records import build_records
-from extractor.schema import Document, Extraction, Record, Source
+from extractor.schema import Document, Extraction, Record, Score, Source
 from extractor.segment import segment
 from extractor.settings import Settings
 
@@ -67,7 +67,7 @@ def _empty_document() -> Document:
     )
 
 
-def analyse(norm: Normalized) -> tuple[Document, list[Record], list, list[Warning_]]:  # type: ignore[type-arg]
+def analyse(norm: Normalized) -> tuple[Document, list[Record], list[Score], list[Warning_]]:
     """Segment the text and extract the document facts, the records and the scores."""
     text = norm.text
     warnings: list[Warning_] = []

@@ -9,22 +9,26 @@ under "Tồn tại, hạn chế" the text is the weakness of its index section a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 
-from extractor import rules
 from extractor.errors import Code, Warning_
 from extractor.fields.indices import find_indices, first_index
 from extractor.fields.timeline import clean_raw, parse_timeline
 from extractor.fields.units import coordinating_in_prose, split_units, subject_units, whole_title_unit
+from extractor.roles import (
+    DUTY_OF,
+    INLINE,
+    LEAD_IN,
+    appendix_pointer,
+    clean,
+    merge_label_only,
+    org_closing,
+    section_role,
+)
 from extractor.schema import IndexCode, Record, RecordKind, Span, Timeline
 from extractor.segment import Block, Section, Segmented, inline_labels, label_at
 from extractor.tables import task_rows
-
-_INLINE = regex.compile(r"^(?P<head>[^:]{2,90}?)\s*:\s+(?=\S)")
-_DUTY_OF = regex.compile(r"(?i)^(?:trách nhiệm|nhiệm vụ)\s+(?:của|đối với)\s+")
-_LEAD_IN = regex.compile(r"(?:cụ thể|như sau|sau đây|gồm|bao gồm|các nội dung)\s*:?\s*$|:\s*$")
 
 
 @dataclass
@@ -46,51 +50,6 @@ class Built:
     weakness: dict[int, str] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=1)
-def _roles() -> list[tuple[str, regex.Pattern[str]]]:
-    return [(r.role, regex.compile("|".join(f"(?:{p})" for p in r.patterns))) for r in rules.sections().role]
-
-
-@lru_cache(maxsize=1)
-def _appendix_pointer() -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{p})" for p in rules.document().body.appendix_pointer))
-
-
-@lru_cache(maxsize=1)
-def _org_closing() -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{p})" for p in rules.document().body.org_closing))
-
-
-def section_role(key_title: str) -> str | None:
-    """The role a heading announces ("Tồn tại, hạn chế" → weakness), or None."""
-    for role, pattern in _roles():
-        if pattern.match(key_title):
-            return role
-    return None
-
-
-def _clean(s: str) -> str:
-    return " ".join(s.split())
-
-
-def _merge_label_only(groups: list[tuple[list[Block], list[Block]]]) -> list[tuple[list[Block], list[Block]]]:
-    """Labels written before the task ("Chủ trì: X" then the text) belong to the task after them."""
-    out: list[tuple[list[Block], list[Block]]] = []
-    pending: list[Block] = []
-    for content, labels in groups:
-        if not content and (out or len(groups) > 1):
-            pending.extend(labels)
-            continue
-        out.append((content, pending + labels))
-        pending = []
-    if pending:
-        if out:
-            out[-1][1].extend(pending)
-        else:
-            out.append(([], pending))
-    return out
-
-
 class _Builder:
     def __init__(self, seg: Segmented, year: int | None) -> None:
         self.seg = seg
@@ -103,13 +62,13 @@ class _Builder:
 
     # --- helpers -------------------------------------------------------------------------
     def title(self, sec: Section) -> str:
-        return _clean(self.text[sec.title_start : sec.title_end])
+        return clean(self.text[sec.title_start : sec.title_end])
 
     def heading_line(self, sec: Section) -> str:
-        return _clean(self.text[sec.start : sec.title_end])
+        return clean(self.text[sec.start : sec.title_end])
 
     def content(self, block: Block) -> str:
-        return _clean(self.text[block.content_start : block.end])
+        return clean(self.text[block.content_start : block.end])
 
     def unique_id(self, base: str) -> str:
         n = self.ids.get(base, 0)
@@ -149,7 +108,7 @@ class _Builder:
 
     def visit(self, sec: Section, parent: Context) -> None:
         title = self.title(sec)
-        inline = _INLINE.match(title)
+        inline = INLINE.match(title)
         head_key_end = sec.title_start + (inline.end("head") if inline else len(title))
         own_role = section_role(self.key[sec.title_start : min(head_key_end, sec.title_end)])
         if own_role and head_key_end - sec.title_start > 100:
@@ -204,7 +163,7 @@ class _Builder:
                 parts.insert(len(parts) - len(node.blocks), self.title(node))
         owner = sec.parent
         if owner is not None:
-            text = _clean(" ".join(p for p in parts if p))
+            text = clean(" ".join(p for p in parts if p))
             prev = self.out.weakness.get(id(owner))
             self.out.weakness[id(owner)] = f"{prev} {text}" if prev else text
 
@@ -242,11 +201,11 @@ class _Builder:
             name, value_start = leading
             stop = regex.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])").search(self.text, value_start, sec.title_end)
             value_end = stop.start() if stop else sec.title_end
-            preset[name] = _clean(self.text[value_start:value_end])
+            preset[name] = clean(self.text[value_start:value_end])
             rest_start = stop.end() if stop else sec.title_end
             cut, found = inline_labels(self.text, self.key, rest_start, sec.title_end)
             preset.update({k: v for k, v in found if k not in preset})
-            inline_text = _clean(self.text[rest_start:cut]) or None
+            inline_text = clean(self.text[rest_start:cut]) or None
             criterion = self.parent_criterion(sec, ctx)
         has_content = any(b.kind in ("para", "bullet") for b in blocks)
         if (
@@ -270,7 +229,7 @@ class _Builder:
         title = self.title(parent)
         if section_role(self.key[parent.title_start : parent.title_end]) is not None:
             return None
-        inline = _INLINE.match(title)
+        inline = INLINE.match(title)
         return (inline.group("head") if inline else title).strip(" .:;,") or None
 
     def task_groups(
@@ -295,7 +254,7 @@ class _Builder:
             content.append(b)
         if content or labels or (not groups and inline_text):
             groups.append((content, labels))
-        groups = _merge_label_only(groups)
+        groups = merge_label_only(groups)
         if len(groups) == 1 and not groups[0][1] and inline_text is None:
             bullets = [b for b in groups[0][0] if b.kind == "bullet"]
             if len(bullets) >= 2 and len(bullets) == len(groups[0][0]):
@@ -307,13 +266,13 @@ class _Builder:
             texts = self.solution_texts(content, inline)
             if k == 1 and inline_text:
                 texts.insert(0, inline_text)
-            if not texts or (not labels and len(texts) == 1 and _LEAD_IN.search(texts[0]) and texts[0].endswith(":")):
+            if not texts or (not labels and len(texts) == 1 and LEAD_IN.search(texts[0]) and texts[0].endswith(":")):
                 continue
             start = content[0].start if numbered and content else sec.start
             end = max([b.end for b in content + labels] + [sec.title_end])
             rid = self.unique_id(f"{base}-{k}" if numbered else base)
             self.out.records.append(
-                self.make_task(rid, ctx, criterion, _clean(" ".join(texts)), labels, start, end, sec, inline)
+                self.make_task(rid, ctx, criterion, clean(" ".join(texts)), labels, start, end, sec, inline)
             )
 
     def solution_texts(self, content: list[Block], inline: dict[str, str]) -> list[str]:
@@ -322,11 +281,11 @@ class _Builder:
             cut, found = inline_labels(self.text, self.key, b.content_start, b.end)
             for name, value in found:
                 inline.setdefault(name, value)
-            text = _clean(self.text[b.content_start : cut])
+            text = clean(self.text[b.content_start : cut])
             followed_by_items = any(c.kind == "bullet" for c in content[i + 1 :])
-            if b.kind == "para" and followed_by_items and _LEAD_IN.search(text) and not texts:
+            if b.kind == "para" and followed_by_items and LEAD_IN.search(text) and not texts:
                 continue
-            if _appendix_pointer().match(self.key[b.content_start : b.end]):
+            if appendix_pointer().match(self.key[b.content_start : b.end]):
                 if "kèm theo" not in self.key[b.content_start : b.content_start + 12]:
                     self.pointers.append(text)
                 continue
@@ -352,7 +311,7 @@ class _Builder:
             found = label_at(self.key, b.content_start, b.end)
             if found:
                 name, value_start = found
-                values[name] = _clean(self.text[value_start : b.end])
+                values[name] = clean(self.text[value_start : b.end])
         lead = split_units(values["lead"]) if "lead" in values else []
         coord = split_units(values["coordinating"]) if "coordinating" in values else []
         if "lead" not in values and "coordinating" not in values:
@@ -414,8 +373,8 @@ class _Builder:
         blocks = [b for b in sec.blocks if b.kind in ("para", "bullet")]
         blocks = self.drop_org_closing(blocks, sec)
         body = [self.content(b) for b in blocks]
-        named = _DUTY_OF.sub("", title)  # "Trách nhiệm của Văn phòng Sở:" → "Văn phòng Sở:"
-        run_in = _INLINE.match(named)
+        named = DUTY_OF.sub("", title)  # "Trách nhiệm của Văn phòng Sở:" → "Văn phòng Sở:"
+        run_in = INLINE.match(named)
         units = whole_title_unit(named)
         if units is not None:
             if not blocks and sec.children:
@@ -435,7 +394,7 @@ class _Builder:
         for b in labels:
             found = label_at(self.key, b.content_start, b.end)
             if found:
-                values.setdefault(found[0], _clean(self.text[found[1] : b.end]))
+                values.setdefault(found[0], clean(self.text[found[1] : b.end]))
         if not texts:
             return
         end = max([b.end for b in blocks + labels] + [sec.title_end])
@@ -447,7 +406,7 @@ class _Builder:
                 index=ctx.index,
                 criterion=None,
                 weakness=None,
-                solution=_clean(" ".join(texts)),
+                solution=clean(" ".join(texts)),
                 product=None,
                 timeline=self.timeline(values.get("timeline")),
                 lead_units=units,
@@ -463,7 +422,7 @@ class _Builder:
         while kept and is_last:
             b = kept[-1]
             has_bullets = any(x.kind == "bullet" for x in kept[:-1])
-            closing = _org_closing().match(self.key[b.content_start : b.end])
+            closing = org_closing().match(self.key[b.content_start : b.end])
             if closing or (b.kind == "para" and has_bullets and kept[0].kind == "bullet"):
                 kept.pop()
                 continue
