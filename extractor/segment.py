@@ -9,6 +9,7 @@ every node and block is a pair of offsets into the one normalised text.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -96,7 +97,17 @@ class Segmented:
         return "\n".join(self.text[s:e] for s, e in self.tails)
 
     def outside_tails(self, pos: int) -> bool:
-        return not any(s <= pos < e for s, e in self.tails) and not any(s <= pos < e for s, e in self.chrome)
+        """Whether ``pos`` is plan text: not in a closing part nor on a line of web-page chrome."""
+        return not (_inside(self.tails, pos) or _inside(self.chrome, pos))
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls in one of ``spans`` (sorted, not overlapping), by bisection."""
+    i = bisect.bisect_right(spans, (pos, _FAR)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+_FAR = 1 << 62
 
 
 @dataclass(frozen=True)
