@@ -246,6 +246,16 @@ class _Plumber:
             self._pdf.close()
 
 
+def _has_paths(page: Any) -> bool:
+    """Whether the page has a path or form object at its top level, read through pdfium's C API."""
+    raw = page.raw
+    wanted = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM)
+    return any(
+        pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(raw, i)) in wanted
+        for i in range(pdfium_c.FPDFPage_CountObjects(raw))
+    )
+
+
 def _count(page: Any, kind: int) -> int:
     return sum(1 for _ in page.get_objects(filter=[kind]))
 
@@ -257,6 +267,8 @@ def _edges(page: Any, geometry: _Geometry) -> list[Edge]:
     pdfminer to interpret the page; points go through the path's matrix and those of the forms
     around it, so a table inside a form XObject or on a ``/Rotate 90`` page is found too.
     """
+    if not _has_paths(page):
+        return []  # a page of text only: skip building Python wrappers for every text object
     x, y = ctypes.c_float(), ctypes.c_float()
     edges: list[Edge] = []
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
