@@ -3,118 +3,44 @@
 Why this shape: a province loads thousands of files, some broken, and a run may be killed at any
 moment.  So the parent streams paths (never holding results), hashes each file and skips it when
 ``OUT/<name>.json`` already holds an output of the same bytes (the output's ``source.sha256`` is the
-resume index: nothing else to get out of step); workers (:mod:`extractor.pool`, or a Dask cluster)
-extract one file each under a time limit; only the parent writes, each output atomically (temporary
-file + ``os.replace``), then imports it into the store.  Output names come from the input names in
-the (sorted) order of discovery, so they are the same in every run: two "Ke hoach 126.pdf" in two
-department folders become ``Ke hoach 126.json`` and ``Ke hoach 126-2.json``.  A file that fails gets
-a JSON with its coded warning and a line in ``OUT/errors.jsonl``, and the run exits 1.
+resume index: nothing else to get out of step).  Workers (:mod:`extractor.pool`, or a Dask cluster)
+extract one file each under a time limit and write its output atomically (temporary file +
+``os.replace``; on Dask the parent writes, so that a cancelled task cannot overwrite anything).  The
+parent writes the outputs of files no worker finished and imports every document into the store.
+Output names come from the input names in the (sorted) order of discovery, so they are the same in
+every run: two "Kế hoạch 126.pdf" in two department folders become ``Kế hoạch 126.json`` and
+``Kế hoạch 126-2.json``.  A file that fails gets a JSON with its coded warning and a line in
+``OUT/errors.jsonl``, and the run exits 1.
 """
 
 from __future__ import annotations
 
 import functools
-import glob
-import hashlib
 import json
 import os
-import re
 import stat
 import sys
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import Any, Literal
 
 from extractor import store as store_mod
 from extractor.errors import Code
+from extractor.inputs import Discovery, Namer, known_suffixes, safe_stem, sha256_of, write_atomic
 from extractor.pool import Failure, WorkerPool, cpu_count, rss_kb
+from extractor.progress import BatchSummary, Progress
 from extractor.schema import Document, Extraction, Source
 from extractor.settings import Settings
 
+__all__ = ["BatchOptions", "BatchSummary", "Discovery", "Namer", "Progress", "known_suffixes", "run_batch",
+           "safe_stem"]
+
 ERRORS_NAME = "errors.jsonl"
-# codes for a file no worker finished; the E009/E010 names are used as soon as errors.py defines them
-TIMEOUT_CODE: Code = getattr(Code, "E009_TIMEOUT", Code.E008_STAGE_FAILED)
-CRASH_CODE: Code = getattr(Code, "E010_WORKER_CRASHED", Code.E008_STAGE_FAILED)
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
-_MAX_STEM_BYTES = 180  # the name plus "-NNN.json" stays under the 255-byte limit of common file systems
-
-
-def known_suffixes() -> set[str]:
-    from extractor import ingest
-
-    return {*ingest.TEXT_SUFFIXES, *ingest.HTML_SUFFIXES, *ingest.PDF_SUFFIXES, *ingest.DOCX_SUFFIXES}
-
-
-class Discovery:
-    """The input files, streamed in a stable order; ``ignored`` counts files skipped for their extension.
-
-    Folders are walked recursively (sorted, so every run sees the same order) and keep only readable
-    extensions; a glob ("plans/**/*.pdf") is expanded sorted; a file named directly is always taken,
-    so that a wrong one is reported (E001, E002) rather than silently dropped.
-    """
-
-    def __init__(self, inputs: Sequence[str | Path]) -> None:
-        self.inputs = [str(i) for i in inputs]
-        self.known = known_suffixes()
-        self.ignored = 0
-
-    def __iter__(self) -> Iterator[Path]:
-        self.ignored = 0
-        for item in self.inputs:
-            path = Path(item)
-            if path.is_dir():
-                yield from self._walk(path)
-            elif not path.exists() and glob.has_magic(item):
-                for match in sorted(glob.glob(item, recursive=True)):
-                    yield from self._walk(Path(match)) if Path(match).is_dir() else [Path(match)]
-            else:
-                yield path
-
-    def _walk(self, top: Path) -> Iterator[Path]:
-        for root, dirs, files in os.walk(top):
-            dirs.sort()
-            for name in sorted(files):
-                if Path(name).suffix.lower() in self.known:
-                    yield Path(root) / name
-                else:
-                    self.ignored += 1
-
-
-def safe_stem(path: Path) -> str:
-    """The file-name part of an output name: no folder, no control or reserved character, never hidden.
-
-    >>> safe_stem(Path("../../etc/Kế hoạch 126:KH-UBND.pdf"))
-    'Kế hoạch 126_KH-UBND'
-    >>> safe_stem(Path("..pdf")), safe_stem(Path(".txt"))
-    ('document', 'document')
-    """
-    stem = unicodedata.normalize("NFC", path.name)
-    if "." in stem.lstrip("."):
-        stem = stem.rsplit(".", 1)[0]
-    stem = _UNSAFE.sub("_", stem).strip(" .")
-    while len(stem.encode()) > _MAX_STEM_BYTES:
-        stem = stem[:-1]
-    return stem or "document"
-
-
-class Namer:
-    """Output names in order of discovery: ``<stem>.json``, then ``<stem>-2.json``, ``-3`` … (case-insensitive,
-    so two names that differ only in case do not overwrite each other on macOS or Windows)."""
-
-    def __init__(self) -> None:
-        self.used: set[str] = set()
-
-    def __call__(self, path: Path) -> str:
-        stem = safe_stem(path)
-        name, n = f"{stem}.json", 1
-        while name.casefold() in self.used:
-            n += 1
-            name = f"{stem}-{n}.json"
-        self.used.add(name.casefold())
-        return name
+# codes for a file no worker finished
+TIMEOUT_CODE: Code = Code.E009_TIMEOUT
+CRASH_CODE: Code = Code.E010_WORKER_CRASHED
 
 
 @dataclass(frozen=True)
@@ -126,13 +52,16 @@ class Task:
     name: str
     sha256: str
     want_rows: bool = False
+    out_dir: str | None = None  # set: the worker writes OUT/<name> itself (local engine; saves the parent work)
 
 
 @dataclass(frozen=True)
 class WorkResult:
-    """What a worker sends back: the output text, the store rows, and the counts for the summary."""
+    """What a worker sends back: the output (its text, or where it wrote it), the store rows, the counts."""
 
-    json_text: str
+    json_text: str | None  # None: already written to OUT/<name> by the worker, of json_size bytes
+    json_size: int
+    json_mtime_ns: int
     rows: store_mod.DocumentRows | None
     records: int
     warnings: int
@@ -152,8 +81,18 @@ def process(task: Task, settings: Settings) -> WorkResult:
 def _result(extraction: Extraction, task: Task, settings: Settings, rss: int = 0) -> WorkResult:
     errors = [w for w in extraction.warnings if w.startswith("E")]
     rows = store_mod.rows_for(extraction, task.name[: -len(".json")]) if task.want_rows else None
+    text: str | None = extraction.model_dump_json(indent=settings.indent) + "\n"
+    size = mtime = 0
+    if task.out_dir is not None:
+        assert text is not None
+        target = Path(task.out_dir) / task.name
+        write_atomic(target, text)
+        st = target.stat()
+        text, size, mtime = None, st.st_size, st.st_mtime_ns
     return WorkResult(
-        json_text=extraction.model_dump_json(indent=settings.indent) + "\n",
+        json_text=text,
+        json_size=size,
+        json_mtime_ns=mtime,
         rows=rows,
         records=len(extraction.records),
         warnings=len(extraction.warnings),
@@ -180,7 +119,7 @@ def failed_result(task: Task, code: Code, message: str, settings: Settings) -> W
         source=Source(path=task.path, sha256=task.sha256, format=fmt, pages=None),
         document=document, records=[], scores=[], warnings=[f"{code.value}: {message}"],
     )
-    return _result(extraction, task, settings)
+    return _result(extraction, replace(task, out_dir=None), settings)
 
 
 @dataclass(frozen=True)
@@ -195,95 +134,6 @@ class BatchOptions:
     retry_failed: bool = False  # extract again the files whose earlier output is an error
     engine: Literal["local", "dask"] = "local"
     scheduler: str | None = None  # Dask scheduler address, e.g. tcp://10.0.0.5:8786
-
-
-@dataclass
-class BatchSummary:
-    files: int = 0
-    extracted: int = 0
-    skipped: int = 0
-    failed: int = 0
-    records: int = 0
-    warnings: int = 0
-    pages: int = 0
-    ignored: int = 0
-    seconds: float = 0.0
-    parent_rss_kb: int = 0
-    worker_rss_kb: int = 0
-
-    def line(self, out: Path) -> str:
-        """One line: ``files = extracted + skipped``; ``failed`` counts the files whose output is an error,
-        whether written now or found unchanged from an earlier run."""
-        rate = self.extracted / self.seconds if self.seconds else 0.0
-        ignored = f", {self.ignored} ignored (extension)" if self.ignored else ""
-        return (
-            f"extractor: {self.files} file(s) → {out}/: {self.extracted} processed, {self.skipped} skipped "
-            f"(unchanged), {self.failed} failed{ignored}; {self.records} records, {self.warnings} warnings; "
-            f"{self.seconds:.1f} s ({rate:.1f} files/s)"
-        )
-
-
-class Progress:
-    """A progress line on a terminal (files/s and ETA, redrawn at most 10 times a second); on a pipe or
-    a log file a plain line every ``interval`` seconds, so a CI log is not flooded."""
-
-    def __init__(self, total: int, stream: IO[str] | None = None, tty: bool | None = None, interval: float = 30.0):
-        self.total = total
-        self.stream = stream or sys.stderr
-        self.tty = self.stream.isatty() if tty is None else tty
-        self.interval = 0.1 if self.tty else interval
-        self.start = self.last = time.monotonic()
-        self.drawn = False
-
-    def _text(self, s: BatchSummary) -> str:
-        done = s.extracted + s.skipped
-        elapsed = max(time.monotonic() - self.start, 1e-9)
-        rate = s.extracted / elapsed
-        left = self.total - done
-        eta = f"{int(left / rate) // 60}:{int(left / rate) % 60:02d}" if rate > 0 else "?"
-        pct = 100 * done / self.total if self.total else 100
-        return f"{done}/{self.total} files ({pct:.0f}%), {rate:.1f} files/s, ETA {eta}, {s.failed} failed"
-
-    def update(self, s: BatchSummary, force: bool = False) -> None:
-        now = time.monotonic()
-        if not force and now - self.last < self.interval:
-            return
-        self.last = now
-        if self.tty:
-            self.stream.write("\r\x1b[K" + self._text(s))
-            self.drawn = True
-        else:
-            self.stream.write(f"extractor: {self._text(s)}\n")
-        self.stream.flush()
-
-    def say(self, line: str) -> None:
-        """A line of its own (an error), above the progress line."""
-        if self.drawn:
-            self.stream.write("\r\x1b[K")
-            self.drawn = False
-        self.stream.write(line + "\n")
-        self.stream.flush()
-
-    def finish(self) -> None:
-        if self.drawn:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
-
-
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(functools.partial(fh.read, 1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def write_atomic(target: Path, text: str) -> None:
-    """Write via a hidden temporary file in the same folder, then rename: a reader (or a resumed run)
-    sees the old file or the new one, never half of one."""
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, target)
 
 
 def _peek(target: Path) -> tuple[str, list[str], int] | None:
@@ -316,6 +166,7 @@ class _Run:
         self.summary = BatchSummary()
         self.errors: list[tuple[int, dict[str, Any]]] = []
         self.store = store_mod.Store(out / store_mod.STORE_NAME) if options.store else None
+        self.committed = time.monotonic()
 
     def say(self, line: str) -> None:
         if self.progress:
@@ -342,7 +193,8 @@ class _Run:
                 sha = sha256_of(path) if regular else ""
             except OSError:
                 regular, sha = False, ""
-            task = Task(seq, str(path), name, sha, want_rows=self.store is not None)
+            worker_writes = str(self.out) if self.options.engine == "local" else None
+            task = Task(seq, str(path), name, sha, want_rows=self.store is not None, out_dir=worker_writes)
             target = self.out / name
             earlier = _peek(target) if target.exists() else None
             if earlier is not None and earlier[0] == sha:
@@ -365,10 +217,16 @@ class _Run:
     def finish(self, task: Task, result: WorkResult) -> None:
         """Write one output, import it, count it."""
         target = self.out / task.name
-        write_atomic(target, result.json_text)
-        if self.store is not None and result.rows is not None:
+        size, mtime = result.json_size, result.json_mtime_ns
+        if result.json_text is not None:
+            write_atomic(target, result.json_text)
             st = target.stat()
-            self.store.replace(result.rows, st.st_size, st.st_mtime_ns)
+            size, mtime = st.st_size, st.st_mtime_ns
+        if self.store is not None and result.rows is not None:
+            self.store.replace(result.rows, size, mtime, defer=True)
+            if time.monotonic() - self.committed > 1.0:  # a commit a second: cheap, and a crash loses little
+                self.store.flush()
+                self.committed = time.monotonic()
         s = self.summary
         s.records += result.records
         s.warnings += result.warnings

@@ -20,6 +20,7 @@ from extractor.settings import Settings
 EXIT_OK = 0
 EXIT_FAILED_FILES = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     add_completion=False,
@@ -98,6 +99,9 @@ def extract(
     except (RuntimeError, ValueError, OSError) as exc:
         typer.echo(f"extractor: error: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
+    except KeyboardInterrupt:
+        typer.echo(f"\nextractor: interrupted; run the same command again to resume into {output}/", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     typer.echo(summary.line(output), err=True)
     raise typer.Exit(EXIT_FAILED_FILES if summary.failed else EXIT_OK)
 
@@ -168,7 +172,7 @@ def query_command(
     index: str | None = typer.Option(None, help="Only records of this index (SIPAS, PAR_INDEX, …)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object a line."),
 ) -> None:
-    """Full-text search over the records of a bulk run (accents optional: "mot cua" finds "một cửa").
+    """Full-text search over the records of a bulk run ("một cửa" exactly; "mot cua" ignores tone marks).
 
     Example: extractor query "thủ tục hành chính" out/ --index SIPAS
     """

@@ -75,7 +75,8 @@ def issuer_index_matrix(db: sqlite3.Connection) -> Table:
 
 def weaknesses_without_task(db: sqlite3.Connection) -> Table:
     """An index the plan names (in its text or its reported scores) with no task record for it."""
-    table = Table("weaknesses_without_task", "Chỉ số có tồn tại/điểm số nhưng không có nhiệm vụ (weaknesses without a task)",
+    table = Table("weaknesses_without_task",
+                  "Chỉ số có tồn tại/điểm số nhưng không có nhiệm vụ (weaknesses without a task)",
                   ["document", "issuer", "number", "index", "named_in", "latest_score", "weakness"])
     tasks = {(d, c) for d, c in db.execute("SELECT DISTINCT document_id, index_code FROM records WHERE kind = 'task'")}
     weakness = {(d, c): w for d, c, w in db.execute(
@@ -183,14 +184,15 @@ def shared_tasks(db: sqlite3.Connection, threshold: float = 0.6) -> Table:
     """Near-identical task texts written by two or more different issuers."""
     table = Table("shared_tasks", "Cùng một nhiệm vụ ở nhiều cơ quan (the same task across departments)",
                   ["group", "issuers", "document", "issuer", "record", "index", "solution"],
-                  note=f"Syllable-pair Jaccard ≥ {threshold:g}, linked transitively; groups within one issuer left out.")
+                  note=f"Syllable-pair Jaccard ≥ {threshold:g}, linked transitively; groups within one issuer "
+                  "left out.")
     rows = {(d, o): (issuer, rec, code, sol) for d, o, issuer, rec, code, sol in db.execute(
         "SELECT r.document_id, r.ordinal, d.issuer, r.record_id, r.index_code, r.solution FROM records r "
         "JOIN documents d ON d.id = r.document_id WHERE r.kind = 'task'")}
     groups = near_duplicates.group(((k, v[3]) for k, v in sorted(rows.items())), threshold)
     n = 0
     for members in groups:
-        keys = sorted(members)  # type: ignore[type-var]
+        keys = sorted(members)
         issuers = {_issuer(rows[k][0]) for k in keys}
         if len(issuers) < 2:
             continue

@@ -5,11 +5,15 @@ so a province-wide import may want more cores than one machine has.  Only the ex
 parent still names, writes and imports every output, so results are byte-for-byte those of the local
 engine.  Workers must see the input paths (a shared file system).  Dask runs tasks in threads, which
 cannot be interrupted, so a task past its time limit is reported as a timeout and cancelled, but may
-keep its worker thread busy until it returns.  Needs the extra ``[dask]`` (``dask[distributed]``).
+keep its worker thread busy until it returns.  The readers are not thread-safe (pdfium is not), so a
+worker process extracts one file at a time whatever its thread count: start workers with
+``dask worker --nthreads 1 --nworkers N``.  Needs the extra ``[dask]`` (``dask[distributed]``).
 """
 
 from __future__ import annotations
 
+import functools
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
@@ -17,6 +21,13 @@ from typing import Any, TypeVar
 from extractor.pool import Failure
 
 T = TypeVar("T")
+_ONE_AT_A_TIME = threading.Lock()
+
+
+def _serialised(fn: Callable[[Any], Any], item: Any) -> Any:
+    """Run ``fn`` with this worker process's lock held: pdfium and friends must not run in two threads."""
+    with _ONE_AT_A_TIME:
+        return fn(item)
 
 
 class DaskEngine:
@@ -27,15 +38,13 @@ class DaskEngine:
             from distributed import Client
         except ImportError as exc:  # pragma: no cover - depends on the extra
             raise RuntimeError("--engine dask needs the extra: pip install 'plan-extractor[dask]'") from exc
-        self.fn = fn
+        self.fn = functools.partial(_serialised, fn)
         self.timeout = timeout
         self.client = Client(scheduler, set_as_default=False)
         threads = sum(self.client.nthreads().values()) or 1
         self.in_flight = max(in_flight, 2 * threads)
 
     def imap_unordered(self, items: Iterable[T]) -> Iterator[tuple[T, Any]]:
-        from distributed import wait
-
         source = iter(items)
         pending: dict[Any, tuple[T, float]] = {}
 
@@ -49,12 +58,9 @@ class DaskEngine:
 
         fill()
         while pending:
-            oldest = min(t for _, t in pending.values())
-            left = None if self.timeout is None else max(0.1, oldest + self.timeout - time.monotonic())
-            try:
-                done, _ = wait(list(pending), timeout=left, return_when="FIRST_COMPLETED")
-            except TimeoutError:
-                done = set()
+            done = {f for f in pending if f.done()}  # polled: distributed.wait needs a default client
+            if not done:
+                time.sleep(0.005)
             now = time.monotonic()
             for future in list(pending):
                 item, started = pending[future]

@@ -23,6 +23,8 @@ class Code(str, Enum):
     E006_READ_FAILED = "E006"
     E007_MISSING_DEPENDENCY = "E007"
     E008_STAGE_FAILED = "E008"
+    E009_TIMEOUT = "E009"
+    E010_WORKER_CRASHED = "E010"
     # warnings about reading and normalising
     W101_ENCODING_GUESSED = "W101"
     W102_DECODE_ERRORS = "W102"

@@ -15,10 +15,12 @@ import math
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
+from typing import TypeVar
 
 import regex
 
 _WORD = regex.compile(r"\w+")
+K = TypeVar("K", bound=Hashable)
 
 
 def shingles(text: str) -> frozenset[str]:
@@ -34,7 +36,9 @@ def shingles(text: str) -> frozenset[str]:
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    """>>> jaccard(frozenset("ab"), frozenset("bc"))
+    """Shared elements over all elements.
+
+    >>> jaccard(frozenset(["công khai", "thủ tục"]), frozenset(["thủ tục", "hành chính"]))
     0.3333333333333333
     """
     if not a and not b:
@@ -42,7 +46,7 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def group(items: Iterable[tuple[Hashable, str]], threshold: float = 0.6, min_shingles: int = 3) -> list[list[Hashable]]:
+def group(items: Iterable[tuple[K, str]], threshold: float = 0.6, min_shingles: int = 3) -> list[list[K]]:
     """Groups (two or more keys) of texts whose Jaccard similarity links them, largest group first.
 
     Linking is transitive (single linkage): A~B and B~C put A, B, C in one group.  Texts shorter than
@@ -53,7 +57,7 @@ def group(items: Iterable[tuple[Hashable, str]], threshold: float = 0.6, min_shi
     ...        (3, "Tổ chức đối thoại với doanh nghiệp về môi trường đầu tư")])
     [[1, 2]]
     """
-    by_set: dict[frozenset[str], list[Hashable]] = defaultdict(list)
+    by_set: dict[frozenset[str], list[K]] = defaultdict(list)
     for key, text in items:
         s = shingles(text)
         if len(s) >= min_shingles:
@@ -81,7 +85,7 @@ def group(items: Iterable[tuple[Hashable, str]], threshold: float = 0.6, min_shi
                 if find(i) != find(j) and jaccard(s, sets[j]) >= threshold:
                     parent[find(i)] = find(j)
             index[e].append(i)
-    groups: dict[int, list[Hashable]] = defaultdict(list)
+    groups: dict[int, list[K]] = defaultdict(list)
     for i, s in enumerate(sets):
         groups[find(i)].extend(by_set[s])
     found = [g for g in groups.values() if len(g) > 1]

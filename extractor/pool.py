@@ -59,7 +59,9 @@ def _die_with_parent() -> None:
 def _worker_main(conn: Connection, fn: Callable[[Any], Any], timeout: float | None) -> None:
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    signal.signal(signal.SIGALRM, _on_alarm)
+    soft = timeout if hasattr(signal, "setitimer") else None  # no SIGALRM on Windows: the hard limit only
+    if soft:
+        signal.signal(signal.SIGALRM, _on_alarm)
     while True:
         try:
             item = conn.recv()
@@ -68,12 +70,13 @@ def _worker_main(conn: Connection, fn: Callable[[Any], Any], timeout: float | No
         if item is None:
             return
         try:
-            if timeout:
-                signal.setitimer(signal.ITIMER_REAL, timeout)
+            if soft:
+                signal.setitimer(signal.ITIMER_REAL, soft)
             try:
                 reply: tuple[str, Any] = ("ok", fn(item))
             finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+                if soft:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
         except _SoftTimeout:
             reply = ("timeout", f"no result after {timeout:g} s")
         except Exception as exc:  # a bug in the task function: report it, keep the worker
@@ -217,9 +220,17 @@ class WorkerPool(Generic[T, R]):
 
 
 def rss_kb() -> int:
-    """Peak resident memory of this process in kB (Linux and macOS report it in different units)."""
+    """Peak resident memory of this process in kB.
+
+    Linux: ``VmHWM`` of ``/proc/self/status``, because ``ru_maxrss`` survives ``exec`` and would report
+    the peak of whatever process started us; elsewhere ``ru_maxrss`` (bytes on macOS, kB on Linux/BSD).
+    """
     import resource
 
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return int(peak // 1024) if sys.platform == "darwin" else int(peak)
 

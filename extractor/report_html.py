@@ -83,7 +83,7 @@ def stacked_bars(categories: list[str], series: dict[str, list[int]], title: str
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" role="img">',
              f"<title>{escape(title)}</title>"]
     for i, cat in enumerate(categories):
-        y = h - bottom
+        y: float = h - bottom
         x = left + i * step + step * 0.15
         for name, values in series.items():
             bh = (h - bottom - 16) * values[i] / top

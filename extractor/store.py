@@ -5,8 +5,8 @@ contract other tools read), and the database is an index over them that can alwa
 :meth:`Store.sync` makes it equal to the JSON files in ``OUT``, importing what is new or changed
 (one transaction per document, so a re-imported plan never shows half old, half new rows) and dropping
 what is gone.  A bulk run also imports each document as soon as it is written, so the final sync only
-checks sizes and times.  Full-text search runs on solutions and weaknesses (FTS5, accents optional):
-``Store(path).search("một cửa")`` finds "Bộ phận Một cửa" and "bo phan mot cua" alike.
+checks sizes and times.  Full-text search runs on solutions and weaknesses (FTS5): ``search("một cửa")``
+finds "Bộ phận Một cửa" but not "của", and ``search("mot cua")``, typed without tone marks, finds both.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from extractor.schema import Extraction
 
 STORE_NAME = "plans.sqlite"
 RECORDS_NAME = "records.jsonl"
-STORE_VERSION = "1"
+STORE_VERSION = "2"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -80,17 +80,25 @@ CREATE TABLE IF NOT EXISTS sync_state (   -- bookkeeping only: which JSON file s
     document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     json_size INTEGER NOT NULL, json_mtime_ns INTEGER NOT NULL
 );
+-- two full-text indexes: with the tone marks ('cửa' is not 'của') and without them, for queries typed without
 CREATE VIRTUAL TABLE IF NOT EXISTS records_fts USING fts5(
+    solution, weakness, content='records', content_rowid='rowid', tokenize='unicode61 remove_diacritics 0'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS records_fts_folded USING fts5(
     solution, weakness, content='records', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER IF NOT EXISTS records_fts_insert AFTER INSERT ON records BEGIN
     INSERT INTO records_fts(rowid, solution, weakness) VALUES (new.rowid, new.solution, new.weakness);
+    INSERT INTO records_fts_folded(rowid, solution, weakness) VALUES (new.rowid, new.solution, new.weakness);
 END;
 CREATE TRIGGER IF NOT EXISTS records_fts_delete AFTER DELETE ON records BEGIN
     INSERT INTO records_fts(records_fts, rowid, solution, weakness)
     VALUES ('delete', old.rowid, old.solution, old.weakness);
+    INSERT INTO records_fts_folded(records_fts_folded, rowid, solution, weakness)
+    VALUES ('delete', old.rowid, old.solution, old.weakness);
 END;
 """
+FTS_TABLES = ("records_fts", "records_fts_folded")
 
 # the tables whose contents are the data (sync_state and meta are bookkeeping)
 CONTENT_TABLES = ("documents", "based_on", "records", "units", "scores")
@@ -186,9 +194,14 @@ class Store:
         self.db.execute("PRAGMA synchronous = NORMAL")  # durable against kill -9; only power loss may lose the tail
         self.db.execute("PRAGMA busy_timeout = 10000")
         self.db.executescript(SCHEMA)
-        self.db.execute("INSERT OR IGNORE INTO meta VALUES ('store_version', ?)", (STORE_VERSION,))
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
+        if row is not None and row[0] != STORE_VERSION:  # an older store: its search indexes may lack rows
+            for table in FTS_TABLES:
+                self.db.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('store_version', ?)", (STORE_VERSION,))
 
     def close(self) -> None:
+        self.flush()
         self.db.close()
 
     def __enter__(self) -> Store:
@@ -197,10 +210,19 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def replace(self, rows: DocumentRows, json_size: int | None = None, json_mtime_ns: int | None = None) -> None:
-        """Put one document in, replacing whatever it had before, in a single transaction."""
+    def replace(
+        self, rows: DocumentRows, json_size: int | None = None, json_mtime_ns: int | None = None, defer: bool = False
+    ) -> None:
+        """Put one document in, replacing whatever it had before, all or nothing.
+
+        ``defer=True`` leaves the transaction open so that a bulk run commits many documents at once
+        (:meth:`flush`); each document is still a savepoint of its own, and one lost in a crash before
+        the commit is imported again by the next :meth:`sync`, because its JSON file is there.
+        """
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
+        if not db.in_transaction:
+            db.execute("BEGIN IMMEDIATE")
+        db.execute("SAVEPOINT document")
         try:
             db.execute("DELETE FROM documents WHERE id = ?", (rows.document_id,))  # cascades to every child table
             db.execute(f"INSERT INTO documents VALUES ({', '.join('?' * len(rows.document))})", rows.document)
@@ -217,10 +239,20 @@ class Store:
                 db.execute(
                     "INSERT INTO sync_state VALUES (?, ?, ?)", (rows.document_id, json_size, json_mtime_ns)
                 )
-            db.execute("COMMIT")
+            db.execute("RELEASE document")
         except BaseException:
-            db.execute("ROLLBACK")
+            db.execute("ROLLBACK TO document")
+            db.execute("RELEASE document")
+            if not defer:
+                db.execute("COMMIT")
             raise
+        if not defer:
+            db.execute("COMMIT")
+
+    def flush(self) -> None:
+        """Commit what :meth:`replace` deferred."""
+        if self.db.in_transaction:
+            self.db.execute("COMMIT")
 
     def remove(self, document_id: str) -> None:
         self.db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
@@ -251,12 +283,13 @@ class Store:
                 result.invalid.append(entry.name)  # not one of ours (or hand-edited): leave it out of the store
                 self.remove(doc_id)
                 continue
-            self.replace(rows_for(extraction, doc_id), st.st_size, st.st_mtime_ns)
+            self.replace(rows_for(extraction, doc_id), st.st_size, st.st_mtime_ns, defer=True)
             result.imported += 1
         for (doc_id,) in self.db.execute("SELECT id FROM documents ORDER BY id").fetchall():
             if doc_id not in present:
                 self.remove(doc_id)
                 result.removed += 1
+        self.flush()
         return result
 
     def export_records(self, target: Path) -> int:
@@ -292,21 +325,24 @@ class Store:
     def search(self, query: str, limit: int = 20, index: str | None = None) -> list[dict[str, Any]]:
         """Full-text search over solutions and weaknesses, best match first.
 
-        The query may use FTS5 syntax (``"một cửa" OR "liên thông"``); anything FTS5 cannot parse, such as
-        "126/KH-UBND", is searched as plain words instead.
+        A query with tone marks matches them exactly ("cửa" does not find "của"); one typed without any
+        ("mot cua") matches every accented form.  FTS5 syntax works (``"một cửa" OR "liên thông"``);
+        anything FTS5 cannot parse, such as "126/KH-UBND", is searched as plain words instead.
         """
+        folded = query.isascii()
         try:
-            return list(self._search(query, limit, index))
+            return list(self._search(query, limit, index, folded))
         except sqlite3.OperationalError:
             quoted = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
-            return list(self._search(quoted, limit, index)) if quoted else []
+            return list(self._search(quoted, limit, index, folded)) if quoted else []
 
-    def _search(self, query: str, limit: int, index: str | None) -> Iterator[dict[str, Any]]:
+    def _search(self, query: str, limit: int, index: str | None, folded: bool) -> Iterator[dict[str, Any]]:
+        fts = FTS_TABLES[1] if folded else FTS_TABLES[0]
         sql = (
             "SELECT d.id, d.number, d.issuer, r.record_id, r.index_code, r.kind, r.solution, r.weakness, "
-            "snippet(records_fts, -1, '[', ']', '…', 16), bm25(records_fts) AS rank "
-            "FROM records_fts JOIN records r ON r.rowid = records_fts.rowid "
-            "JOIN documents d ON d.id = r.document_id WHERE records_fts MATCH ?"
+            f"snippet({fts}, -1, '[', ']', '…', 16), bm25({fts}) AS rank "
+            f"FROM {fts} JOIN records r ON r.rowid = {fts}.rowid "
+            f"JOIN documents d ON d.id = r.document_id WHERE {fts} MATCH ?"
         )
         args: list[Any] = [query]
         if index:

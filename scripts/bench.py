@@ -80,6 +80,104 @@ def main() -> None:
     worst = min(rate_many, rate_big)
     verdict = "OK" if worst >= TARGET_MB_S else "BELOW TARGET"
     print(f"text extraction: {worst:.2f} MB/s on one core (target ≥ {TARGET_MB_S} MB/s): {verdict}")
+    bulk()
+
+
+# --- bulk runs (extractor extract DIR -o OUT): documents/s and pages/s with 1 and 2 workers -----------------
+
+BULK_FIXTURES = ["numbered.docx", "portal.html", "plan_table.pdf", "rotated.pdf", "legacy_tcvn3.pdf"]
+TARGET_SPEEDUP = 1.7
+
+
+def _bulk_job(task, settings):  # type: ignore[no-untyped-def]
+    """The batch's per-file work with the POS cache cleared, as in ``full``: copies must not ride on it."""
+    from extractor.batch import process
+    from extractor.nlp import verb_starts
+
+    verb_starts.cache_clear()
+    return process(task, settings)
+
+
+def _bulk_child(folder: str, out: str, workers: int) -> None:
+    """One bulk run in a fresh process (so its peak memory is its own); prints the summary as JSON."""
+    import functools
+    import json
+    from dataclasses import asdict
+
+    from extractor.batch import BatchOptions, run_batch
+    from extractor.settings import Settings
+
+    settings = Settings()
+    summary = run_batch([folder], Path(out), settings, BatchOptions(workers=workers, store=True), progress=False,
+                        job=functools.partial(_bulk_job, settings=settings))
+    print(json.dumps(asdict(summary)))
+
+
+def bulk(copies: int = 60, runs: int = 2) -> None:
+    """The corpus (text, DOCX, HTML and PDF with a text layer) copied ``copies`` times, extracted with
+    --store by 1 and by 2 workers, best of ``runs``; the peak memory of the parent and of a worker."""
+    import json
+    import shutil
+    import subprocess
+
+    plans = sorted(p for p in (ROOT / "corpora" / "plans").iterdir() if p.is_file())
+    plans += [ROOT / "tests" / "fixtures" / "docs" / n for n in BULK_FIXTURES]
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[2]); import bench; "
+            "bench._bulk_child(sys.argv[3], sys.argv[4], int(sys.argv[5]))")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "plans"
+        for i in range(copies):
+            (folder / f"{i:02d}").mkdir(parents=True)
+            for p in plans:
+                shutil.copyfile(p, folder / f"{i:02d}" / p.name)
+        rates: dict[int, float] = {}
+        for workers in (1, 2):
+            best: dict[str, float] | None = None
+            for run in range(runs):
+                out = Path(tmp) / f"out-{workers}-{run}"
+                done = subprocess.run([sys.executable, "-c", code, str(ROOT), str(ROOT / "scripts"), str(folder),
+                                       str(out), str(workers)], capture_output=True, text=True, check=True)
+                summary = json.loads(done.stdout.strip().splitlines()[-1])
+                if best is None or summary["seconds"] < best["seconds"]:
+                    best = summary
+            assert best is not None
+            docs_s, pages_s = best["extracted"] / best["seconds"], best["pages"] / best["seconds"]
+            rates[workers] = docs_s
+            print(
+                f"bulk, {workers} worker(s): {best['extracted']} documents ({best['pages']} pages) in "
+                f"{best['seconds']:.2f} s: {docs_s:6.1f} documents/s, {pages_s:6.1f} pages/s; peak memory "
+                f"parent {best['parent_rss_kb'] / 1024:.0f} MB, worker {best['worker_rss_kb'] / 1024:.0f} MB"
+            )
+        ceiling = _ceiling(folder, code.replace("_bulk_child", "_half_child"))
+    speedup = rates[2] / rates[1]
+    verdict = "OK" if speedup >= TARGET_SPEEDUP else "BELOW TARGET"
+    print(f"bulk: 2 workers = {speedup:.2f}× 1 worker (target ≥ {TARGET_SPEEDUP}×): {verdict}; this machine's "
+          f"ceiling, two independent processes on half the files each: {ceiling:.2f}×")
+
+
+def _half_child(folder: str, part: str, parts: str) -> None:
+    """Extract every ``parts``-th file of ``folder`` in this process, no pool, no output."""
+    from extractor.nlp import verb_starts
+
+    files = sorted(p for p in Path(folder).rglob("*") if p.is_file())[int(part) :: int(parts)]
+    for p in files:
+        verb_starts.cache_clear()
+        extract(p).model_dump_json()
+
+
+def _ceiling(folder: Path, code: str) -> float:
+    """How much faster two processes are than one on this machine for this very work (no pool at all)."""
+    import subprocess
+
+    def run(parts: int) -> float:
+        t = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", code, str(ROOT), str(ROOT / "scripts"), str(folder),
+                                   str(i), str(parts)]) for i in range(parts)]
+        for proc in procs:
+            proc.wait()
+        return time.perf_counter() - t
+
+    return min(run(1) for _ in range(2)) / min(run(2) for _ in range(2))
 
 
 if __name__ == "__main__":

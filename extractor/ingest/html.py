@@ -136,6 +136,10 @@ class _TreeBuilder(HTMLParser):
 
 def read_html(path: Path, data: bytes) -> RawDocument:
     """Read a saved portal page: decode, keep the article, render blocks and tables as lines."""
+    from extractor.ingest.text import reject_binary
+
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        reject_binary(data)  # "trang.html" that is really a PDF or an image: E004, not a parser error
     text, warnings = decode_html(data)
     builder = _TreeBuilder()
     try:

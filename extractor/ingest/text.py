@@ -86,7 +86,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _reject_binary(data: bytes) -> None:
+def reject_binary(data: bytes) -> None:
     """E004 for known binary formats and for bytes with many NULs or control codes."""
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
@@ -129,13 +129,13 @@ def decode_bytes(data: bytes) -> DecodedText:
         text, encoding = data.decode(utf16, errors="replace"), utf16
         warnings.append(Warning_(Code.W101_ENCODING_GUESSED, f"không có BOM, đoán là {utf16.upper()}"))
     else:
-        _reject_binary(data)
+        reject_binary(data)
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             text, encoding = _decode_8bit(data, warnings)
     if encoding.startswith("utf-16") or encoding.startswith("utf-32"):
-        _reject_binary(text.encode("utf-8", errors="replace"))
+        reject_binary(text.encode("utf-8", errors="replace"))
     if _BLANK.fullmatch(text):
         raise ExtractionError(Code.E003_EMPTY, "the file contains only whitespace")
     if bad := text.count("\ufffd"):
