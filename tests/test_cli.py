@@ -29,7 +29,7 @@ def test_output_dir_gets_one_json_per_input(tmp_path: Path) -> None:
     plans = sorted((CORPUS / "plans").glob("a0[12]_*.txt"))
     result = runner.invoke(app, ["extract", *map(str, plans), "-o", str(tmp_path)])
     assert result.exit_code == EXIT_OK
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{p.stem}.json" for p in plans)
+    assert sorted(p.name for p in tmp_path.glob("*.json")) == sorted(f"{p.stem}.json" for p in plans)
 
 
 def test_same_name_in_two_folders_does_not_collide(tmp_path: Path) -> None:
@@ -39,7 +39,7 @@ def test_same_name_in_two_folders_does_not_collide(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = runner.invoke(app, ["extract", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(out)])
     assert result.exit_code == EXIT_OK
-    assert sorted(p.name for p in out.iterdir()) == ["plan-2.json", "plan.json"]
+    assert sorted(p.name for p in out.glob("*.json")) == ["plan-2.json", "plan.json"]
 
 
 BAD_INPUTS = {
