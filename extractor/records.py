@@ -27,7 +27,7 @@ from extractor.roles import (
     section_role,
 )
 from extractor.schema import IndexCode, Record, RecordKind, Span, Timeline
-from extractor.segment import Block, Section, Segmented, inline_labels, label_at
+from extractor.segment import Block, Section, Segmented, inline_labels, label_at, text_before_labels
 from extractor.tables import task_rows
 
 
@@ -205,7 +205,7 @@ class _Builder:
             rest_start = stop.end() if stop else sec.title_end
             cut, found = inline_labels(self.text, self.key, rest_start, sec.title_end)
             preset.update({k: v for k, v in found if k not in preset})
-            inline_text = clean(self.text[rest_start:cut]) or None
+            inline_text = text_before_labels(self.text, rest_start, cut, sec.title_end) or None
             criterion = self.parent_criterion(sec, ctx)
         has_content = any(b.kind in ("para", "bullet") for b in blocks)
         if (
@@ -215,7 +215,11 @@ class _Builder:
             and ctx.index_owner is not sec
             and sec.numbering not in ("roman", "appendix")
         ):
-            inline_text, criterion = title, self.parent_criterion(sec, ctx)
+            # the numbered line is the task: "a. Hướng dẫn … (Đơn vị chủ trì: …; thời gian: Quý IV/2024)."
+            cut, found = inline_labels(self.text, self.key, sec.title_start, sec.title_end)
+            preset.update({k: v for k, v in found if k not in preset})
+            inline_text = text_before_labels(self.text, sec.title_start, cut, sec.title_end)
+            criterion = self.parent_criterion(sec, ctx)
         self.task_groups(sec, blocks, ctx, criterion, inline_text, preset)
 
     def parent_criterion(self, sec: Section, ctx: Context) -> str | None:
@@ -281,7 +285,7 @@ class _Builder:
             cut, found = inline_labels(self.text, self.key, b.content_start, b.end)
             for name, value in found:
                 inline.setdefault(name, value)
-            text = clean(self.text[b.content_start : cut])
+            text = text_before_labels(self.text, b.content_start, cut, b.end)
             followed_by_items = any(c.kind == "bullet" for c in content[i + 1 :])
             if b.kind == "para" and followed_by_items and LEAD_IN.search(text) and not texts:
                 continue

@@ -101,6 +101,21 @@ class Segmented:
         return not (_inside(self.tails, pos) or _inside(self.chrome, pos))
 
 
+def _byline_start(section: Section, text: str, at: int) -> int:
+    """Where the closing begins when web-page chrome ("Tin liên quan") ends the article.
+
+    A news page signs the article with the agency's name on its own line just before the chrome
+    ("Văn phòng HĐND và UBND huyện X"); that line is not part of the last task.
+    """
+    if section.blocks and section.blocks[-1].kind == "para":
+        last = section.blocks[-1]
+        line = text[last.start : last.end]
+        if len(line) < 90 and line[-1:] not in ".;:!?" and line[:1].isupper():
+            section.blocks.pop()
+            return last.start
+    return at
+
+
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     """Whether ``pos`` falls in one of ``spans`` (sorted, not overlapping), by bisection."""
     i = bisect.bisect_right(spans, (pos, _FAR)) - 1
@@ -184,6 +199,19 @@ def inline_labels(text: str, key: str, start: int, end: int) -> tuple[int, list[
     return cut, [(f, v) for f, v in values if v]
 
 
+def text_before_labels(text: str, start: int, cut: int, end: int) -> str:
+    """The task text before inline labels; a bracketed block's closing "…)." gives the sentence its period.
+
+    >>> t = "Rà soát quy trình (Chủ trì: Văn phòng Sở)."
+    >>> text_before_labels(t, 0, 17, len(t))
+    'Rà soát quy trình.'
+    """
+    content = " ".join(text[start:cut].split())
+    if content and not content.endswith((".", ";", "!", "?")) and text[cut:end].rstrip().endswith(")."):
+        content += "."
+    return content
+
+
 def _heading(line: str, key: str) -> tuple[Numbering, str, int, int] | None:
     """(numbering, number, rank, title offset in line) for a numbered heading line."""
     m = _PART.match(line)
@@ -247,7 +275,8 @@ def segment(text: str) -> Segmented:
         s = line_start + lead
         e = s + len(stripped)
         lkey = key[s:e]
-        if comp.chrome.search(lkey) and len(stripped) < 120:
+        closing = (seen_heading or lkey.startswith("nơi nhận")) and comp.closing.match(lkey)
+        if comp.chrome.search(lkey) and len(stripped) < 120 and not (closing and tail_start is None):
             chrome.append((s, e))
             continue
         if tail_start is not None:
@@ -256,8 +285,8 @@ def segment(text: str) -> Segmented:
                 continue  # signature, "Nơi nhận" — until an appendix or the plan a decision issues
             tails.append((tail_start, s))
             tail_start = None
-        elif (seen_heading or lkey.startswith("nơi nhận")) and comp.closing.match(lkey):
-            tail_start = s
+        elif closing:
+            tail_start = _byline_start(stack[-1], text, s) if comp.chrome.search(lkey) else s
             body_end = min(body_end, s)
             while len(stack) > 1:
                 stack[-1].end = s
