@@ -96,7 +96,6 @@ class _Builder:
     def run(self) -> Built:
         root = self.seg.root
         ctx = Context(None, None, None, [], None)
-        self.body(root, root.blocks, ctx, root.start)
         for child in root.children:
             self.visit(child, ctx)
         has_appendix = any(s.numbering == "appendix" for s in root.walk())
@@ -138,6 +137,8 @@ class _Builder:
             return
         if ctx.role == "organization" and own_role != "organization":
             self.responsibility(sec, title, ctx)
+        elif own_role == "organization" and not sec.children:
+            self.unnumbered_duties(sec, ctx)
         elif ctx.role == "tasks" and own_role != "none":
             self.task_section(sec, title, inline, ctx, own_role)
         for child in sec.children:
@@ -434,9 +435,41 @@ class _Builder:
         return kept
 
     # --- unnumbered blocks directly in a part ---------------------------------------------
-    def body(self, sec: Section, blocks: list[Block], ctx: Context, start: int) -> None:
-        """The preamble gives no records (title, citations, purpose)."""
-        return None
+    def unnumbered_duties(self, sec: Section, ctx: Context) -> None:
+        """"Tổ chức thực hiện" written without numbers: each paragraph or bullet that opens with a unit.
+
+        "- Văn phòng Sở: theo dõi, tổng hợp …" and "Các phòng chuyên môn có trách nhiệm …" are one duty
+        each; a paragraph that names no unit first (a closing formula) is not one.
+        """
+        blocks = self.drop_org_closing([b for b in sec.blocks if b.kind in ("para", "bullet")], sec)
+        base = self.section_id(sec, ctx)
+        k = 0
+        for b in blocks:
+            text = self.content(b)
+            run_in = INLINE.match(text)
+            units = whole_title_unit(run_in.group("head")) if run_in else None
+            solution = text[run_in.end() :] if run_in and units else text
+            if not units:
+                units, _ = subject_units(text)
+            if not units or org_closing().match(self.key[b.content_start : b.end]):
+                continue
+            k += 1
+            self.out.records.append(
+                Record(
+                    id=self.unique_id(f"{base}-{k}"),
+                    kind=RecordKind.responsibility,
+                    section_path=ctx.path,
+                    index=ctx.index,
+                    criterion=None,
+                    weakness=None,
+                    solution=clean(solution),
+                    product=None,
+                    timeline=self.timeline(None),
+                    lead_units=units,
+                    coordinating_units=[],
+                    span=self.span(b.start, b.end),
+                )
+            )
 
 
 def build_records(seg: Segmented, year: int | None) -> Built:

@@ -132,10 +132,13 @@ def clean_raw(raw: str) -> str:
     return " ".join(raw.split()).rstrip(" .;,")
 
 
+@lru_cache(maxsize=4096)
 def parse_timeline(raw: str | None, year: int | None = None) -> tuple[Timeline, str | None]:
     """Classify a timeline value and compute its dates; returns (timeline, rule name or None).
 
-    ``year`` is the plan's year, used when the phrase names a quarter or month but no year.
+    ``year`` is the plan's year, used when the phrase names a quarter or month but no year.  Plans
+    repeat a few phrases ("Thường xuyên", "Năm 2024") hundreds of times, so results are cached; the
+    returned model is shared and must not be modified.
 
     >>> parse_timeline("Quý III/2024")[0].model_dump()
     {'raw': 'Quý III/2024', 'kind': <TimelineKind.deadline: 'deadline'>, 'start': '2024-07-01', 'end': '2024-09-30'}
