@@ -34,6 +34,7 @@ class Code(str, Enum):
     W106_GLUED_WORDS = "W106"
     W107_OCR_USED = "W107"
     W108_CONTROL_CHARS = "W108"
+    W109_PAGE_FURNITURE = "W109"
     # warnings about content
     W201_NO_PLAN = "W201"
     W202_NO_RECORDS = "W202"

@@ -15,19 +15,18 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
-from itertools import compress, groupby, pairwise
+from itertools import compress, groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import Protocol
 
 import viparse
 from pydantic import BaseModel, ConfigDict
 
 from extractor.errors import Code, Warning_
+from extractor.fixing import _HAS_LOWER, _HAS_UPPER, _LO, _UP, Fixer, FixReport, _letters, _warn  # noqa: F401
+from extractor.layout import fix_hard_wraps, fix_page_furniture, wrap_width  # noqa: F401
 
 RULES_FILE = Path(__file__).parent / "rules" / "glue_exceptions.toml"
 
@@ -41,34 +40,6 @@ class NormalizedText:
     legacy_encoding: str | None  # "tcvn3" / "vni" / … when converted
     warnings: tuple[Warning_, ...]
 
-
-@dataclass
-class FixReport:
-    """What the fixers noticed on the way; ``normalize_text`` copies it into the result."""
-
-    warnings: list[Warning_] = field(default_factory=list)
-    legacy_encoding: str | None = None
-
-
-class Fixer(Protocol):
-    """A text -> text fixer; the optional ``report`` collects its warnings."""
-
-    def __call__(self, text: str, report: FixReport | None = None, /) -> str: ...
-
-
-def _warn(report: FixReport | None, code: Code, message: str) -> None:
-    if report is not None:
-        report.warnings.append(Warning_(code, message))
-
-
-def _letters(pred: Callable[[str], bool]) -> str:
-    """Latin letters (all Vietnamese ones included) for which ``pred`` holds, as a regex class body."""
-    chars = (chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00)))
-    return "".join(re.escape(ch) for ch in chars if ch.isalpha() and pred(ch))
-
-
-_LO, _UP = _letters(str.islower), _letters(str.isupper)
-_HAS_LOWER, _HAS_UPPER = re.compile(f"[{_LO}]"), re.compile(f"[{_UP}]")
 
 # --- legacy encodings ------------------------------------------------------------------------
 _VI_ONLY = re.compile("[ăđĩũơưĂĐĨŨƠƯ\u1ea0-\u1ef9]")  # Unicode-only letters: never in TCVN3/VNI-as-cp1252
@@ -340,75 +311,6 @@ def fix_whitespace(text: str, report: FixReport | None = None) -> str:
     return (_BLANK_RUN.sub("\n\n", out) if "\n\n\n" in out else out).strip("\n")
 
 
-# --- hard-wrapped lines ----------------------------------------------------------------------
-_ENDERS = frozenset(".:;!?…")
-_BARRIER = re.compile(  # what opens a heading, list item, label or table row
-    r"(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[A-ZĐ]|[a-zđ])[.)](?=\s|[" + _UP + r"])"  # II. 1. 1.2.3.Về a) đ)
-    r"|\(\d{1,3}\)|[-–—+•·●○■□▪►✓➢❖*|]"
-    r"|(?:Điều|Chương|Mục|Phần|Phụ lục|PHỤ LỤC|Bước)\s+[\dIVXLC]"
-    r"|[" + _UP + r"][^\n:.;]{0,40}:"  # "Thời gian:", "Đơn vị chủ trì thực hiện:", "Nơi nhận:"
-)
-
-
-def wrap_width(lines: list[str]) -> int | None:
-    """The column a hard-wrapped text was broken at, or None when it is not hard-wrapped.
-
-    Hard-wrapped: >= 40 % of the lines are within 75–115 % of the 90th-percentile length, and <= 5 %
-    are longer.  A text with one paragraph per line (lengths 20–900) fails both.
-    """
-    lens = sorted(len(line) for line in lines if line and line[0] != "|")
-    n = len(lens)
-    p90 = lens[(9 * (n - 1)) // 10] if n >= 6 else 0
-    if not 40 <= p90 <= 160:
-        return None
-    limit = bisect_right(lens, int(p90 * 1.15))
-    if n - limit > 0.05 * n or limit - bisect_left(lens, 0.75 * p90) < 0.4 * n:
-        return None
-    return lens[limit - 1]
-
-
-def _continues(cur: str, nxt: str, width: int | None) -> bool:
-    """Whether ``nxt`` continues the sentence that a line break cut after ``cur``."""
-    if cur[-1] == ";" and width is not None and nxt[0].islower() and not _BARRIER.match(nxt):
-        return True  # "… cần bổ sung;" / "không yêu cầu …": a justified line cut after a semicolon
-    if cur[-1] in _ENDERS or cur[0] == "|" or "\f" in cur or "\f" in nxt or _BARRIER.match(nxt):
-        return False
-    # ``cur`` is near the wrap width and the next word would not have fitted on it
-    # (justified PDF text: a line at 85 % of the width is full, whatever the next word's length)
-    fills = width is not None and (
-        len(cur) >= 0.85 * width or (len(cur) >= 0.6 * width and len(cur) + 1 + len(nxt.split(" ", 1)[0]) > width)
-    )
-    # an all-capitals line ("KẾ HOẠCH", "KT. GIÁM ĐỐC") is a title or heading: it joins only another
-    # all-capitals line, and only in hard-wrapped text
-    cur_caps, nxt_caps = (
-        _HAS_LOWER.search(x) is None and _HAS_UPPER.search(x) is not None for x in (cur, nxt)
-    )
-    if cur_caps or nxt_caps:
-        return cur_caps and nxt_caps and fills
-    return nxt[0].islower() or fills or (cur[-1] == "," and width is not None)
-
-
-def fix_hard_wraps(text: str, report: FixReport | None = None) -> str:
-    """Join lines that a web page or e-mail broke mid-sentence back into one line per paragraph.
-
-    Joins when a line does not end its sentence (. : ; ! ?) and the next continues it: it starts
-    lowercase, or the text is hard-wrapped (``wrap_width``) and its first word would not have fitted.
-    Never before a heading, list item, label or '|' row, nor between title lines.  Runs after
-    ``fix_whitespace``, whose stripped lines give true lengths.
-
-    >>> fix_hard_wraps("KẾ HOẠCH\\nVề việc nâng cao Chỉ số SIPAS\\nnăm 2024 của Sở Nội vụ\\n- Tăng cường")
-    'KẾ HOẠCH\\nVề việc nâng cao Chỉ số SIPAS năm 2024 của Sở Nội vụ\\n- Tăng cường'
-    """
-    lines = text.split("\n")
-    width = wrap_width(lines)
-    seps = [" " if cur and nxt and _continues(cur, nxt, width) else "\n" for cur, nxt in pairwise(lines)]
-    joins = seps.count(" ")
-    if not joins:
-        return text
-    _warn(report, Code.W105_HARD_WRAP_JOINED, f"đã nối {joins} dòng bị ngắt giữa câu")
-    return lines[0] + "".join(sep + line for sep, line in zip(seps, lines[1:], strict=True))
-
-
 FIXERS: tuple[tuple[str, Fixer], ...] = (
     ("legacy_encoding", fix_legacy_encoding),
     ("tab_tables", fix_tab_tables),
@@ -417,6 +319,7 @@ FIXERS: tuple[tuple[str, Fixer], ...] = (
     ("markdown", fix_markdown),
     ("glued_words", fix_glued_words),
     ("whitespace", fix_whitespace),
+    ("page_furniture", fix_page_furniture),
     ("hard_wraps", fix_hard_wraps),
 )
 

@@ -15,7 +15,13 @@ import regex
 from extractor.errors import Code, Warning_
 from extractor.fields.indices import find_indices, first_index
 from extractor.fields.timeline import clean_raw, parse_timeline
-from extractor.fields.units import coordinating_in_prose, split_units, subject_units, whole_title_unit
+from extractor.fields.units import (
+    coordinating_in_prose,
+    split_units,
+    starts_with_head,
+    subject_units,
+    whole_title_unit,
+)
 from extractor.roles import (
     DUTY_OF,
     INLINE,
@@ -27,8 +33,19 @@ from extractor.roles import (
     section_role,
 )
 from extractor.schema import IndexCode, Record, RecordKind, Span, Timeline
-from extractor.segment import Block, Section, Segmented, inline_labels, label_at, text_before_labels
+from extractor.segment import (
+    Block,
+    Section,
+    Segmented,
+    inline_labels,
+    label_at,
+    labels_in_line,
+    text_before_labels,
+)
 from extractor.tables import task_rows
+
+_SHORT_UNIT_HEADING = regex.compile(r"^[^,.;:()]{3,90}:?$")
+_CITES = regex.compile(r"(?:thực hiện|căn cứ|theo|kính gửi)\b")
 
 
 @dataclass
@@ -96,6 +113,20 @@ class _Builder:
     def run(self) -> Built:
         root = self.seg.root
         ctx = Context(None, None, None, [], None)
+        if root.children and not any(section_role(self.key[s.title_start : s.title_end]) for s in root.walk()[1:]):
+            # no part says what it is (a Công văn listing "1. …, 2. …"): its numbered items are the tasks,
+            # under the index its subject line names ("V/v … nâng cao Chỉ số DDCI …")
+            index = next(
+                (
+                    found
+                    for b in root.blocks
+                    if b.kind == "para" and not _CITES.match(self.key, b.start)
+                    for found in [first_index(self.key, b.start, b.end)]
+                    if found
+                ),
+                None,
+            )
+            ctx = Context("tasks", index, None, [], None)
         for child in root.children:
             self.visit(child, ctx)
         has_appendix = any(s.numbering == "appendix" for s in root.walk())
@@ -133,7 +164,7 @@ class _Builder:
         if sec.numbering in ("roman", "appendix") and own_role is None and not own_index:
             ctx.role = None if sec.numbering == "roman" else "tasks"
         if role == "weakness":
-            self.weakness(sec, title, inline)
+            self.weakness(sec, title, inline, plan_wide=parent.role in (None, "none") and parent.index is None)
             return
         if ctx.role == "organization" and own_role != "organization":
             self.responsibility(sec, title, ctx)
@@ -156,13 +187,18 @@ class _Builder:
                 return found.value
         return None
 
-    def weakness(self, sec: Section, title: str, inline: regex.Match[str] | None) -> None:
+    def weakness(self, sec: Section, title: str, inline: regex.Match[str] | None, plan_wide: bool = False) -> None:
+        """Store a "Tồn tại, hạn chế" text on the index section it belongs to.
+
+        One that stands outside any index section ("I. KẾT QUẢ NĂM 2023" › "2. Tồn tại, hạn chế", or a
+        plan-wide part at the top) is the weakness of every task that has none of its own.
+        """
         parts = [title[inline.end() :]] if inline else []
         for node in sec.walk():
             parts.extend(self.content(b) for b in node.blocks if b.kind in ("para", "bullet"))
             if node is not sec:
                 parts.insert(len(parts) - len(node.blocks), self.title(node))
-        owner = sec.parent
+        owner = self.seg.root if plan_wide else sec.parent
         if owner is not None:
             text = clean(" ".join(p for p in parts if p))
             prev = self.out.weakness.get(id(owner))
@@ -313,10 +349,8 @@ class _Builder:
     ) -> Record:
         values: dict[str, str] = dict(inline or {})
         for b in labels:
-            found = label_at(self.key, b.content_start, b.end)
-            if found:
-                name, value_start = found
-                values[name] = clean(self.text[value_start : b.end])
+            for name, value in labels_in_line(self.text, self.key, b.content_start, b.end):
+                values[name] = value
         lead = split_units(values["lead"]) if "lead" in values else []
         coord = split_units(values["coordinating"]) if "coordinating" in values else []
         if "lead" not in values and "coordinating" not in values:
@@ -389,6 +423,10 @@ class _Builder:
             # "Các phòng, ban chuyên môn: Căn cứ chức năng, …" — the unit, a colon, then its duties
             units = whole_title_unit(run_in.group("head")) or []
             texts = [named[run_in.end() :], *body]
+        elif body and _SHORT_UNIT_HEADING.match(named) and starts_with_head(named):
+            # "4. Phòng Cảnh sát quản lý hành chính về trật tự xã hội" over its duties: a unit's name,
+            # even where it holds words the prose scan reads as verbs
+            units, texts = [named.strip(" .:")], body
         else:
             units, _ = subject_units(title)
             if not units:
@@ -397,9 +435,8 @@ class _Builder:
         labels = [b for b in sec.blocks if b.kind == "label"]
         values: dict[str, str] = {}
         for b in labels:
-            found = label_at(self.key, b.content_start, b.end)
-            if found:
-                values.setdefault(found[0], clean(self.text[found[1] : b.end]))
+            for name, value in labels_in_line(self.text, self.key, b.content_start, b.end):
+                values.setdefault(name, value)
         if not texts:
             return
         end = max([b.end for b in blocks + labels] + [sec.title_end])

@@ -190,13 +190,29 @@ def inline_labels(text: str, key: str, start: int, end: int) -> tuple[int, list[
         bracket = value.find(")")
         if bracket >= 0 and "(" not in value[:bracket]:
             value = value[:bracket]
-        values.append((comp.label_fields[int(name[1:])], value.strip(" .;,)(")))
+        values.append((comp.label_fields[int(name[1:])], value.strip(" .;,)(-–")))
     cut = found[0].start()
     while cut > start and text[cut - 1] in " (.;,-–":
         cut -= 1
     if cut < end and text[cut : cut + 1] == ".":
         cut += 1
     return cut, [(f, v) for f, v in values if v]
+
+
+def labels_in_line(text: str, key: str, start: int, end: int) -> list[tuple[str, str]]:
+    """Every label of a label line: "Chủ trì: Phòng Tư pháp; Phối hợp: Phòng Nội vụ; Thời gian: Năm 2024".
+
+    >>> t = "Chủ trì: Phòng Tư pháp; Phối hợp: Phòng Nội vụ - Thời gian: Năm 2024"
+    >>> labels_in_line(t, t.lower(), 0, len(t))
+    [('lead', 'Phòng Tư pháp'), ('coordinating', 'Phòng Nội vụ'), ('timeline', 'Năm 2024')]
+    """
+    first = label_at(key, start, end)
+    if first is None:
+        return []
+    name, value_start = first
+    cut, more = inline_labels(text, key, value_start, end)
+    value = text[value_start:cut].strip(" .;,-–")
+    return [(name, " ".join(value.split())), *more] if value else more
 
 
 def text_before_labels(text: str, start: int, cut: int, end: int) -> str:

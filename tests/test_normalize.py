@@ -55,6 +55,7 @@ def test_fixer_order() -> None:
         "markdown",
         "glued_words",
         "whitespace",
+        "page_furniture",
         "hard_wraps",
     ]
 

@@ -20,7 +20,7 @@ _TYPES = (
 _CITATION = regex.compile(
     rf"(?P<type>{_TYPES})\s+(?:số\s+)?(?:(?P<num>{NUMBER})|(?<=Luật\s)[^;,.\n]{{3,90}}?(?=\s+ngày))?"
     r"(?:\s*,?\s*ngày\s+(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
-    r"(?:\s+của\s+(?P<issuer>[^;,()\n]+?)(?=\s+(?:về|v/v|ban hành|quy định|hướng dẫn|triển khai|thực hiện|"
+    r"(?:\s+của\s+(?P<issuer>[^;,()\n]+?)(?=\s+(?:về|và|v/v|ban hành|quy định|hướng dẫn|triển khai|thực hiện|"
     r"nâng cao|cải thiện|phê duyệt)\b|[;,.()\n]|$))?",
     regex.IGNORECASE,
 )

@@ -16,6 +16,7 @@ import regex
 from extractor import rules
 from extractor.fields import FieldResult
 from extractor.fields.units import unit_span
+from extractor.normalize import comparable
 
 NUMBER = r"\d{1,5}(?:[/-]\d{4})?[/-][A-ZĐ][\wĐđ.&-]*(?:/[\wĐđ.&-]+)?"
 _SO = regex.compile(rf"(?im)^\s*(?:số|so)\s*[:.]?\s*(?P<n>{NUMBER})")
@@ -25,12 +26,18 @@ _DATED_PLACE = regex.compile(
     r"(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
 )
 _NEWS_DATE = regex.compile(r"(?im)^\s*ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\s*,")
-_BUILDS = regex.compile(r"(?i)\b(?:xây dựng|ban hành)\s*(?:kế hoạch|kh)\b")
+_BUILDS = regex.compile(r"(?i)\b(?:xây dựng|ban hành)\s*(?:kế hoạch|kh|chương trình)\b|\byêu cầu các\b")
 _YEAR = regex.compile(r"(?i)\bnăm\s+(?P<y>(?:19|20)\d{2})\b")
 _HEADER_AGENCY = regex.compile(
-    r"^(?:SỞ|ỦY BAN|UỶ BAN|UBND|PHÒNG|BAN|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|THANH TRA|BỘ|CỤC|HĐND|HỘI ĐỒNG)\b"
+    r"^(?:SỞ|ỦY BAN|UỶ BAN|UBND|PHÒNG|BAN|TRUNG TÂM|VĂN PHÒNG|CHI CỤC|THANH TRA|BỘ|TỔNG CỤC|CỤC|HĐND|HỘI ĐỒNG|"
+    r"CÔNG AN|BẢO HIỂM XÃ HỘI|BỆNH VIỆN|TRƯỜNG|KHO BẠC|HUYỆN ỦY|HUYỆN UỶ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|ĐẢNG ỦY|"
+    r"ĐẢNG UỶ|BỘ CHỈ HUY|ĐÀI|VIỆN|CHI NHÁNH)\b"
 )
-_LOCALITY = regex.compile(r"\s+(?P<w>tỉnh|thành phố|TP\.?)\s+(?P<p>[A-ZĐÂ][^\W\d_]*(?:\s+[A-ZĐÂ][^\W\d_]*){0,3})$")
+_LOCALITY = regex.compile(
+    r"\s+(?P<w>tỉnh|thành phố|TP\.?|huyện|thị xã|quận|xã|phường|thị trấn)\s+"
+    r"(?P<p>[A-ZĐÂ][^\W\d_]*(?:\s+[A-ZĐÂ][^\W\d_]*){0,3})$"
+)
+_ENDS_WITH_LEVEL = regex.compile(r"\b(TỈNH|HUYỆN|XÃ|THÀNH PHỐ|THỊ XÃ|QUẬN|PHƯỜNG)$")  # "… ĐA KHOA TỈNH" / "VÂN LĨNH"
 _LOCALITY_LINE = regex.compile(r"(TỈNH|HUYỆN|XÃ|THỊ XÃ|THÀNH PHỐ|PHƯỜNG|THỊ TRẤN|QUẬN)\s+\S")
 _NOT_TITLE = regex.compile(
     r"(?i)((thực hiện|căn cứ|triển khai)\s+(các\s+)?(kế hoạch|quyết định|công văn|nghị quyết|chỉ thị|thông tư|"
@@ -38,7 +45,7 @@ _NOT_TITLE = regex.compile(
 )
 _NEWS_TITLE = regex.compile(
     rf"(?i)ban hành\s*kế hoạch\s+(?:số\s+{NUMBER}\s+)?(?:ngày\s+\S+\s+)?về\s+(?P<t>[^;\n]+?)"
-    r"(?=,\s*(?:nhằm|với mục đích|để|với mục tiêu)|[;.]\s|\.?$)"
+    r"(?=,\s*(?:nhằm|với mục đích|để|với mục tiêu)|[;.]\s|\.(?=[A-ZĐ])|\.?$)"
 )
 _CAPITAL_AFTER = ("tỉnh", "huyện", "xã", "thành phố", "thị xã", "phường", "thị trấn", "quận")
 
@@ -112,8 +119,6 @@ def sentence_case(upper: str) -> str:
 
 def _surface(text: str, key: str, name: str) -> str:
     """The mixed-case spelling of ``name`` in the body, if it occurs there."""
-    from extractor.normalize import comparable
-
     k = comparable(name)
     short = regex.sub(r"^(ủy|uỷ) ban nhân dân ", "ubnd ", k)
     for candidate in (k, short):
@@ -138,9 +143,14 @@ def _place_name(words: str) -> str | None:
 
 
 def _split_locality(issuer: str) -> tuple[str, str | None]:
-    """"Sở Nông nghiệp và PTNT tỉnh Hưng Yên" → ("Sở Nông nghiệp và PTNT", "Hưng Yên")."""
-    if issuer.lower().startswith(("ủy ban", "uỷ ban", "ubnd", "hđnd", "hội đồng")):
-        return issuer, None
+    """"Sở Nông nghiệp và PTNT tỉnh Hưng Yên" → ("Sở Nông nghiệp và PTNT", "Hưng Yên").
+
+    Only a Sở drops its province (the contract's "Sở Nông nghiệp và PTNT"); "Công an tỉnh Kim Thạch",
+    "Ủy ban nhân dân huyện X" or "Cục Thuế tỉnh Y" are named with it.
+    """
+    m = _LOCALITY.search(issuer)
+    if not issuer.lower().startswith("sở ") or (m and m.group("w") != "tỉnh"):
+        return issuer, m.group("p") if m else None
     m = _LOCALITY.search(issuer)
     if m:
         return issuer[: m.start()], m.group("p")
@@ -194,6 +204,10 @@ def _type_and_title(lines: list[tuple[int, str]], number: str | None) -> tuple[s
             if line.startswith(t + " ") and i < 3 and len(line) < 400 and not regex.search(r"\bsố\b", line[:30]):
                 return t, line[len(t) :].strip() or None
     for _, line in lines:
+        subject = regex.match(r"(?i)v/v\s+(?P<t>.+)$", line)
+        if subject:  # a Công văn: "V/v triển khai các giải pháp …"
+            return "Công văn", subject.group("t").strip()
+    for _, line in lines:
         news = _NEWS_TITLE.search(line)
         if news:
             return "Kế hoạch", news.group("t").strip()
@@ -211,32 +225,57 @@ def _issuer(
 ) -> tuple[FieldResult[str] | None, str | None]:
     header_agency: tuple[int, str] | None = None
     last_was_agency = False
+    parent_agency: str | None = None
     for pos, line in lines[:8]:
         left = regex.split(r"\s{2,}|CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|Số\s*:", line)[0].strip()
         agency_line = bool(left) and left.isupper() and _HEADER_AGENCY.match(left) is not None
         if agency_line:
+            parent_agency = header_agency[1] if header_agency else None
             header_agency = (pos, left)
-        elif header_agency and last_was_agency and left.isupper() and _LOCALITY_LINE.match(left):
+        elif header_agency and last_was_agency and left.isupper() and (
+            _LOCALITY_LINE.match(left) or (_ENDS_WITH_LEVEL.search(header_agency[1]) and len(left.split()) <= 4)
+        ):
             header_agency = (header_agency[0], f"{header_agency[1]} {left}")  # "ỦY BAN NHÂN DÂN" / "XÃ HÒA PHONG"
         last_was_agency = agency_line
         if regex.match(r"(?i)(kế hoạch|quyết định)$", line):
             break
     place: str | None = None
+    body = _body_issuer(text, key, end)
     if header_agency:
         pos, name = header_agency
         issuer, place = _split_locality(_surface(text, key, name))
+        if parent_agency and parent_agency != name:
+            # "HUYỆN ỦY ĐÔNG THÀNH" / "BAN DÂN VẬN": the body says "Ban Dân vận Huyện ủy"
+            head = regex.split(r"\s+(?:TỈNH|HUYỆN|XÃ|THÀNH PHỐ|THỊ XÃ)\s+", parent_agency)[0]
+            longer = comparable(f"{issuer} {head}")
+            at = key.find(longer)
+            if at >= 0 and len(head.split()) <= 3:
+                issuer = text[at : at + len(longer)]
+        if body and comparable(body[0].value).startswith(comparable(issuer)) and body[0].value != issuer:
+            return body  # header "BAN DÂN VẬN", body "Ban Dân vận Huyện ủy xây dựng Kế hoạch …"
         return FieldResult(issuer, pos, pos + len(name), "issuer:header"), place
+    return body or (None, place)
+
+
+_CLAUSE_START = regex.compile(r"(?:^|\n|[.;,]\s+|\s[-–]\s+|\)\s+)")
+
+
+def _body_issuer(text: str, key: str, end: int) -> tuple[FieldResult[str], str | None] | None:
+    """The agency that "xây dựng / ban hành Kế hoạch" in the opening: the unit name ending at the verb.
+
+    Any clause start before the verb may open it ("(LGO) - Ngày 14/3/2024, Sở … ban hành",
+    "Để cải thiện …, Ủy ban nhân dân huyện Sơn Hà ban hành Kế hoạch"); the leftmost that ends
+    exactly at the verb wins.
+    """
     for m in _BUILDS.finditer(key, 0, end):
         at = m.start()
-        sent = max(key.rfind(". ", 0, at) + 2, key.rfind("; ", 0, at) + 2, key.rfind("\n", 0, at) + 1)
-        comma = regex.match(r"ngày [\d/.-]+,\s*", key[sent : m.start()])
-        if comma:
-            sent += comma.end()
-        span = unit_span(text, sent, max_words=20)
-        if span and span[1] <= m.start() + 1:
-            issuer, place = _split_locality(text[span[0] : span[1]])
-            return FieldResult(issuer, span[0], span[0] + len(issuer), "issuer:builds_plan"), place
-    return None, place
+        window = max(0, at - 200)
+        for start in sorted({c.end() for c in _CLAUSE_START.finditer(key, window, at)}):
+            span = unit_span(text, start, max_words=20)
+            if span and at - 1 <= span[1] <= at + 1:
+                issuer, place = _split_locality(text[span[0] : span[1]])
+                return FieldResult(issuer, span[0], span[0] + len(issuer), "issuer:builds_plan"), place
+    return None
 
 
 def _year(title: str | None, text: str, end: int, issued: str | None) -> tuple[int | None, bool]:

@@ -14,6 +14,9 @@ import regex
 from extractor import rules
 from extractor.schema import Signer
 
+# military / police ranks written before the name ("Đại tá Lê Quang Vinh") are not part of it
+_RANK = regex.compile(r"^(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|"
+                      r"Đại úy|Thượng úy|Trung úy|Thiếu úy)\s+")
 _RECIPIENTS = regex.compile(r"(?i)^\s*nơi nhận\s*:?\s*(?P<rest>.*)$")
 _ITEM = regex.compile(r"^\s*[-–+•*]\s*(?P<item>.+?)\s*[;,.]?\s*$")
 _NAME = regex.compile(r"^(?:[A-ZĐÀ-Ỹ][^\W\d_]*\s+){1,5}[A-ZĐÀ-Ỹ][^\W\d_]*$")
@@ -25,8 +28,10 @@ _TITLES = regex.compile(
 
 @lru_cache(maxsize=1)
 def _authority() -> regex.Pattern[str]:
-    alts = "|".join(rules.document().signer.authorities)
-    return regex.compile(rf"^(?:{alts})\s*\.\s*\S")
+    names = rules.document().signer.authorities
+    dotted = "|".join(regex.escape(a) for a in names if "/" not in a)
+    slashed = "|".join(regex.escape(a) for a in names if "/" in a)  # "K/T TRƯỞNG BAN" has no dot
+    return regex.compile(rf"^(?:(?:{dotted})\s*\.|(?:{slashed})\.?\s)\s*\S")
 
 
 def _clean_lines(tail: str) -> list[str]:
@@ -88,7 +93,7 @@ def extract_signer(tail: str) -> Signer | None:
             title = line
         else:
             continue
-        name = next((r for r in rest[:3] if _NAME.match(r) and not r.isupper()), None)
+        name = next((_RANK.sub("", r) for r in rest[:3] if _NAME.match(_RANK.sub("", r)) and not r.isupper()), None)
         if authority and title is None:
             title = authority.split(".", 1)[1].strip()
         return Signer(name=name, title=title, authority=authority)

@@ -106,6 +106,14 @@ def _d_year(g: dict[str, str | None], year: int | None) -> _Dates:
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
+def _d_year_end(g: dict[str, str | None], year: int | None) -> _Dates:
+    return None, dt.date(int(g["y"] or 0), 12, 31)
+
+
+def _d_year_open(g: dict[str, str | None], year: int | None) -> _Dates:
+    return dt.date(int(g["y"] or 0), 1, 1), None
+
+
 DATE_FUNCTIONS: dict[str, Callable[[dict[str, str | None], int | None], _Dates]] = {
     "none": _d_none,
     "before_date": _d_before_date,
@@ -119,6 +127,8 @@ DATE_FUNCTIONS: dict[str, Callable[[dict[str, str | None], int | None], _Dates]]
     "date_span": _d_date_span,
     "year_span": _d_year_span,
     "year": _d_year,
+    "year_end": _d_year_end,
+    "year_open": _d_year_open,
 }
 
 

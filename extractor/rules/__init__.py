@@ -47,7 +47,7 @@ class TimelineRule(_Rule):
     pattern: str
     dates: Literal[
         "none", "before_date", "month", "quarter", "quarter_span", "half", "month_span", "month_open", "date_span",
-        "year_span", "date", "year",
+        "year_span", "date", "year", "year_end", "year_open",
     ]
 
     _v = field_validator("pattern")(lambda cls, v: _check_pattern(v))
