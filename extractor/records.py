@@ -44,6 +44,7 @@ from extractor.segment import (
 )
 from extractor.tables import task_rows
 
+_SENTENCE_BREAK = regex.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")
 _SHORT_UNIT_HEADING = regex.compile(r"^[^,.;:()]{3,90}:?$")
 _CITES = regex.compile(r"(?:thực hiện|căn cứ|theo|kính gửi)\b")
 
@@ -236,7 +237,7 @@ class _Builder:
         if leading and own_role is None:
             # "c) Chủ trì: Phòng X. Giải quyết đúng hạn … THỜI GIAN: Thường xuyên."
             name, value_start = leading
-            stop = regex.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])").search(self.text, value_start, sec.title_end)
+            stop = _SENTENCE_BREAK.search(self.text, value_start, sec.title_end)
             value_end = stop.start() if stop else sec.title_end
             preset[name] = clean(self.text[value_start:value_end])
             rest_start = stop.end() if stop else sec.title_end

@@ -24,6 +24,7 @@ _CITATION = regex.compile(
     r"nâng cao|cải thiện|phê duyệt)\b|[;,.()\n]|$))?",
     regex.IGNORECASE,
 )
+_STARTS_WITH_TYPE = regex.compile(rf"(?i)(?:{_TYPES})\b")
 _OPENERS = regex.compile(r"(?i)\b(?:thực hiện|căn cứ|triển khai|trên cơ sở|theo)\b")
 
 
@@ -68,7 +69,7 @@ def extract_based_on(text: str, preamble_end: int, own_number: str | None) -> li
         if not stripped:
             continue
         opener = _OPENERS.search(stripped)
-        if in_basis and regex.match(rf"(?i)(?:{_TYPES})\b", stripped):
+        if in_basis and _STARTS_WITH_TYPE.match(stripped):
             begin = 0
         elif opener:
             begin = opener.start()

@@ -14,6 +14,7 @@ from extractor.schema import IndexCode, Score
 _NUM = r"\d{1,4}(?:[.,]\d{3})*(?:[.,]\d+)?"
 _VALUE = regex.compile(rf"(?<![\d/.,])(?P<v>{_NUM})\s*(?P<u>%|điểm\b)")
 _CHANGE = regex.compile(rf"(?P<dir>tăng|giảm)\s+(?:thêm\s+)?(?P<v>{_NUM})\s*(?:%|điểm)?")
+_CHANGE_BEFORE = regex.compile(r"(tăng|giảm)\s*(thêm\s*)?$")
 _RANK = regex.compile(r"xếp (?:thứ|hạng)\s+(?P<r>\d{1,3})\b")
 _YEAR = regex.compile(r"năm\s+(?P<y>(?:19|20)\d{2})")
 class _SentenceEnd:
@@ -66,7 +67,7 @@ def extract_scores(key: str, start: int, end: int, default_year: int | None) -> 
             continue
         for value in _VALUE.finditer(key, s, e):
             before = key[max(s, value.start() - 12) : value.start()]
-            if regex.search(r"(tăng|giảm)\s*(thêm\s*)?$", before) or value.start() < named[0].start:
+            if _CHANGE_BEFORE.search(before) or value.start() < named[0].start:
                 continue
             index: IndexCode = [n for n in named if n.start < value.start()][-1].value
             after = key[value.end() : min(e, value.end() + 60)]
