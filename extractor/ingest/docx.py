@@ -23,6 +23,7 @@ from typing import Any
 
 from extractor.errors import Code, ExtractionError, Warning_
 from extractor.ingest import RawDocument
+from extractor.ingest.external import run
 from extractor.ingest.tables import (
     Grid,
     clean_grid,
@@ -94,16 +95,7 @@ def _convert_doc(data: bytes) -> bytes:
             str(folder),
             str(source),
         ]
-        try:
-            subprocess.run(
-                cmd, capture_output=True, timeout=SOFFICE_TIMEOUT_S, stdin=subprocess.DEVNULL, check=False
-            )
-        except subprocess.TimeoutExpired as exc:
-            raise ExtractionError(
-                Code.E006_READ_FAILED, f"LibreOffice took over {SOFFICE_TIMEOUT_S} s to convert the .doc"
-            ) from exc
-        except OSError as exc:
-            raise ExtractionError(Code.E006_READ_FAILED, f"cannot run LibreOffice: {exc.strerror}") from exc
+        run(cmd, "LibreOffice (.doc conversion)", SOFFICE_TIMEOUT_S, stdin=subprocess.DEVNULL)
         target = folder / "input.docx"
         if not target.is_file():
             raise ExtractionError(Code.E006_READ_FAILED, "LibreOffice could not convert the .doc file")

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from extractor.errors import Code, ExtractionError
+from extractor.ingest.external import run
 
 LANGUAGE = "vie"
 DPI = 300
@@ -106,14 +107,7 @@ def ocr_image(image: Any, page_number: int) -> OcrResult:
     image.convert("L").save(buffer, format="PPM")
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     cmd = [binary, "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "--psm", "3", "tsv"]
-    try:
-        done = subprocess.run(cmd, input=buffer.getvalue(), capture_output=True, timeout=TIMEOUT_S, env=env)
-    except subprocess.TimeoutExpired as exc:
-        raise ExtractionError(
-            Code.E006_READ_FAILED, f"OCR of page {page_number} took over {TIMEOUT_S} s"
-        ) from exc
-    except OSError as exc:
-        raise ExtractionError(Code.E006_READ_FAILED, f"cannot run Tesseract: {exc.strerror}") from exc
+    done = run(cmd, f"Tesseract (OCR of page {page_number})", TIMEOUT_S, input=buffer.getvalue(), env=env)
     if done.returncode != 0:
         tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
         raise ExtractionError(Code.E006_READ_FAILED, f"OCR of page {page_number} failed: {tail[0]}")
