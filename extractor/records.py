@@ -16,6 +16,7 @@ from extractor.errors import Code, Warning_
 from extractor.fields.indices import find_indices, first_index
 from extractor.fields.timeline import clean_raw, parse_timeline
 from extractor.fields.units import (
+    clause_lead,
     coordinating_in_prose,
     split_units,
     starts_with_head,
@@ -358,6 +359,9 @@ class _Builder:
             lead, span = subject_units(solution)
             if span:
                 coord = coordinating_in_prose(solution, span[1])
+            else:
+                lead, verb_end = clause_lead(solution)
+                coord = coordinating_in_prose(solution, verb_end) if verb_end is not None else []
         timeline = self.timeline(values.get("timeline"))
         product = clean_raw(values["product"]) if values.get("product") else None
         return Record(

@@ -66,10 +66,16 @@ def column_roles(header: list[str]) -> list[str | None]:
     return roles
 
 
+_BR = regex.compile(r"(?i)\s*<br\s*/?>\s*")
+
+
 def _cell(row: list[str], roles: list[str | None], role: str) -> str | None:
+    """A cell's text; a web table's "<br>" separates units in a unit column and is a space elsewhere."""
     for cell, r in zip(row, roles):
         if r == role and cell.strip():
-            return " ".join(cell.split())
+            joiner = "; " if role in ("lead", "coordinating", "lead_coord") else " "
+            text = _BR.sub(joiner, cell)
+            return " ".join(text.replace(";;", ";").split()).strip(" ;")
     return None
 
 

@@ -36,6 +36,7 @@ class _Vocab:
     quantifiers: frozenset[str]
     exclusion: regex.Pattern[str]
     known_syllables: frozenset[str]
+    standalone: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +52,7 @@ def _vocab() -> _Vocab:
         list_head=regex.compile(rf"(?:{alt(v.list_heads)})\s*:\s*"),
         quantifiers=frozenset(v.quantifiers),
         exclusion=regex.compile("|".join(f"(?:{p})" for p in v.not_units)),
+        standalone=frozenset(v.standalone),
         known_syllables=frozenset(
             w
             for phrase in (*v.heads, *v.quantifiers, *v.continuations, *v.bare_nouns, *v.name_words)
@@ -74,6 +76,8 @@ def is_whole_unit(text: str) -> bool:
     m = _vocab().head.match(key)
     if not m:
         return False
+    if key in _vocab().standalone:
+        return True
     last = key.rsplit(", ", 1)[-1].strip()
     last = _vocab().quantifier.sub("", last, count=1) if _vocab().quantifier.match(last) else last
     if last in _vocab().bare:
@@ -220,6 +224,27 @@ def subject_units(text: str) -> tuple[list[str], tuple[int, int] | None]:
         span = unit_span(text, start, use_pos=True)
         if span:
             return split_units(text[span[0] : span[1]]), span
+    return [], None
+
+
+_TAKES_LEAD = regex.compile(r"\b(?:chủ trì|làm đầu mối|đảm nhiệm|là đầu mối)\b")
+_CLAUSE = regex.compile(r"(?:[;.]\s+|,\s+(?:giao|do)\s+|\b(?:giao|do)\s+)")
+
+
+def clause_lead(text: str) -> tuple[list[str], int | None]:
+    """Units handed the task in a later clause: "Rà soát TTHC …; Văn phòng HĐND và UBND huyện chủ trì, phối
+    hợp với …" or "… giao Phòng Tư pháp chủ trì".  Returns the units and where their clause's verb ends.
+
+    >>> clause_lead("Rà soát thủ tục nội bộ; Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở thực hiện.")
+    (['Văn phòng Sở'], 44)
+    """
+    key = comparable(text)
+    for verb in _TAKES_LEAD.finditer(key):
+        starts = [m.end() for m in _CLAUSE.finditer(key, 0, verb.start())]
+        for start in starts[-1:]:
+            span = unit_span(text, start, use_pos=True)
+            if span and verb.start() - 1 <= span[1] <= verb.start():
+                return split_units(text[span[0] : span[1]]), verb.end()
     return [], None
 
 

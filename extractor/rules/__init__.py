@@ -84,6 +84,7 @@ class UnitVocabulary(_Rule):
     list_heads: list[str]
     not_units: list[str]
     name_words: list[str]
+    standalone: list[str]
 
 
 class BodyRules(_Rule):
