@@ -23,6 +23,7 @@ _CODE_BREAK = re.compile(r"[\dA-ZĐ]-$")
 _DANGLING = re.compile(r"(?:^|\s)(?:và|của|với|thuộc|các|cho|tại|về|theo|trên|đến|từ|được|những|trong|để|hoặc)$")
 _BARRIER = re.compile(  # what opens a heading, list item, label or table row
     r"(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[A-ZĐ]|[a-zđ])[.)](?=\s|[" + _UP + r"])"  # II. 1. 1.2.3.Về a) đ)
+    r"|(?:[IVXLC]+ \.|\d{1,2}[/-]|[a-zđ][/-])\s"  # "II . ", "1/ ", "2- ", "a/ ", "b- "
     r"|\(\d{1,3}\)|[-–—+•·●○■□▪►✓➢❖*|]"
     r"|(?:Điều|Chương|Mục|Phần|Phụ lục|PHỤ LỤC|Bước)\s+[\dIVXLC]"
     r"|[" + _UP + r"][^\n:.;]{0,40}:"  # "Thời gian:", "Đơn vị chủ trì thực hiện:", "Nơi nhận:"

@@ -106,6 +106,9 @@ _CONTROL_MAP |= {
 
 
 _TAB_ROW = re.compile(r"^[^\t\n]*\t[^\n]*$", re.MULTILINE)
+_NOT_A_TABLE = re.compile(  # a flattened two-column header or signature block, not a table row
+    r"CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|Số\s*:|, ngày \d|Nơi nhận|KT\.|TM\.|ỦY BAN NHÂN DÂN\t|UBND [A-ZĐ]"
+)
 _TWO_TABS = re.compile(r"\t[^\t\n]*\t")
 
 
@@ -124,6 +127,8 @@ def fix_tab_tables(text: str, report: FixReport | None = None) -> str:
     width = max(m.group().count("\t") + 1 for m in _TAB_ROW.finditer(text))
 
     def row(m: re.Match[str]) -> str:
+        if _NOT_A_TABLE.search(m.group()):
+            return re.sub(r"\t+", "  ", m.group())  # two columns of a header or signature, flattened
         cells = [c.strip() for c in m.group().split("\t")]
         return "| " + " | ".join(cells + [""] * (width - len(cells))) + " |"
 

@@ -69,6 +69,18 @@ class Built:
     weakness: dict[int, str] = field(default_factory=dict)
 
 
+def _items_by_marker(bullets: list[Block]) -> list[list[Block]]:
+    """Bullets of the first bullet's marker open items; others ("+" under "-") belong to the item above."""
+    first = bullets[0].marker
+    items: list[list[Block]] = []
+    for b in bullets:
+        if b.marker == first or not items:
+            items.append([b])
+        else:
+            items[-1].append(b)
+    return items
+
+
 class _Builder:
     def __init__(self, seg: Segmented, year: int | None) -> None:
         self.seg = seg
@@ -104,7 +116,7 @@ class _Builder:
             return f"{ctx.roman_id}.{sec.number}"
         if sec.numbering == "letter" and sec.parent is not None and sec.parent.number:
             return f"{self.section_id(sec.parent, ctx)}.{sec.number}"
-        if sec.numbering == "named" and sec.parent is not None and sec.parent.number:
+        if sec.numbering in ("named", "paren") and sec.parent is not None and sec.parent.number:
             return f"{self.section_id(sec.parent, ctx)}.{sec.number}"
         return sec.number
 
@@ -301,7 +313,7 @@ class _Builder:
         if len(groups) == 1 and not groups[0][1] and inline_text is None:
             bullets = [b for b in groups[0][0] if b.kind == "bullet"]
             if len(bullets) >= 2 and len(bullets) == len(groups[0][0]):
-                groups = [([b], []) for b in bullets]
+                groups = [(item, []) for item in _items_by_marker(bullets)]
         base = self.section_id(sec, ctx)
         numbered = len(groups) > 1
         for k, (content, labels) in enumerate(groups, 1):

@@ -20,11 +20,11 @@ from extractor import rules
 from extractor.normalize import comparable
 
 BlockKind = Literal["para", "bullet", "label", "table"]
-Numbering = Literal["root", "roman", "appendix", "arabic", "named", "letter"]
+Numbering = Literal["root", "roman", "appendix", "arabic", "named", "letter", "paren"]
 
-_ROMAN = regex.compile(r"(?P<num>[IVX]{1,5})(?P<dot>[.)]|\s*[-–:])\s*(?=\S)")
+_ROMAN = regex.compile(r"(?P<num>[IVX]{1,5})(?P<dot>[.)]|\s[.)]|\s*[-–:])\s*(?=\S)")
 _ARABIC = regex.compile(
-    r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})(?:(?P<dot>[.)])(?!\d)|(?<=\d\.\d{1,2})(?=\s))\s*(?=[^\W\d_]|\()"
+    r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,4})(?:(?P<dot>[.)])(?!\d)|[/-](?=\s)|(?<=\d\.\d{1,2})(?=\s))\s*(?=[^\W\d_]|\()"
 )
 _PART = regex.compile(r"(?i:phần|mục)\s+(?P<num>[IVX]{1,5}|\d{1,2})\b\s*[.:\-–]?\s*|(?P<num>[A-H])\.\s+(?=[A-ZĐ])")
 _NAMED = regex.compile(
@@ -36,7 +36,8 @@ NAMED_RANK = 15
 # "c) Chủ trì: Phòng X. Giải quyết đúng hạn …": after the label's value a sentence starts — a task item
 _SENTENCE_AFTER = regex.compile(r"\.\s+[A-ZĐÀ-Ỹ][^\W\d_]*\s+[^\W\d_]")
 _PLAN_TITLES = frozenset({"KẾ HOẠCH", "CHƯƠNG TRÌNH", "KẾ HOẠCH HÀNH ĐỘNG"})
-_LETTER = regex.compile(r"(?P<num>[a-zđ])(?:\)\s*(?=\S)|\.\s+(?=[^\W\d_]))")
+_LETTER = regex.compile(r"(?P<num>[a-zđ])(?:\)\s*(?=\S)|\.\s+(?=[^\W\d_])|[-/]\s+(?=\S))")
+_PAREN = regex.compile(r"\((?P<num>\d{1,2})\)\s*(?=[^\W\d_])")
 _APPENDIX = regex.compile(r"(?i)(?P<num>phụ lục(?:\s+(?:[IVX]{1,4}|\d{1,2}))?)\b[.:]?\s*")
 _BULLET = regex.compile(r"(?P<marker>[-–+•*●▪◦])\s*(?=\S)")
 _TABLE = regex.compile(r"\|.*\|\s*$")
@@ -142,8 +143,10 @@ def _compiled() -> _Compiled:
     for i, lab in enumerate(rules.labels().label):
         groups.append(f"(?P<f{i}>{'|'.join(lab.patterns)})")
         fields.append(lab.field)
-    label = regex.compile(r"(?:" + "|".join(groups) + r")\s*(?::|\s[-–]\s)\s*")
-    inline = regex.compile(r"(?:(?<=\()|(?<=[.;,]\s)|(?<=\s[-–]\s))\s*(?:" + "|".join(groups) + r")\s*:\s*")
+    # labels are matched without diacritics, so typed "Đơn vi chủ trì", "phôi hợp", "Thời gian thưc hiện" count
+    alts = fold("|".join(groups))
+    label = regex.compile(r"(?:" + alts + r")\s*(?::|\s[-–]\s)\s*")
+    inline = regex.compile(r"(?:(?<=\()|(?<=[.;,]\s)|(?<=\s[-–]\s))\s*(?:" + alts + r")\s*:\s*")
     return _Compiled(
         closing=regex.compile("|".join(f"(?:{p})" for p in body.closing)),
         chrome=regex.compile("|".join(f"(?:{p})" for p in body.chrome)),
@@ -153,13 +156,29 @@ def _compiled() -> _Compiled:
     )
 
 
+_FOLD = str.maketrans(
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ",
+    "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd",
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case comparable text without diacritics, same length: "đơn vị" → "don vi"."""
+    return text.translate(_FOLD)
+
+
+@lru_cache(maxsize=8)
+def _folded(key: str) -> str:
+    return fold(key)  # str caches its hash, so a document's key is folded once
+
+
 def label_at(key: str, pos: int, end: int) -> tuple[str, int] | None:
     """The field label opening ``key[pos:end]`` and where its value starts, or None.
 
     >>> label_at("đơn vị chủ trì thực hiện: văn phòng sở", 0, 38)
     ('lead', 26)
     """
-    m = _compiled().label.match(key, pos, end)
+    m = _compiled().label.match(_folded(key), pos, end)
     if not m:
         return None
     for name, value in m.groupdict().items():
@@ -179,7 +198,7 @@ def inline_labels(text: str, key: str, start: int, end: int) -> tuple[int, list[
     (17, [('lead', 'Văn phòng Sở'), ('timeline', 'Quý II/2024')])
     """
     comp = _compiled()
-    found = list(comp.inline.finditer(key, start, end))
+    found = list(comp.inline.finditer(_folded(key), start, end))
     if not found:
         return end, []
     values: list[tuple[str, str]] = []
@@ -250,6 +269,9 @@ def _heading(line: str, key: str) -> tuple[Numbering, str, int, int] | None:
     m = _LETTER.match(key)
     if m:
         return "letter", m.group("num"), 20, m.end()
+    m = _PAREN.match(line)
+    if m:
+        return "paren", m.group("num"), 25, m.end()
     return None
 
 

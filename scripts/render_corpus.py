@@ -85,12 +85,13 @@ def split_row(line: str) -> list[str]:
 
 def parse_plan(text: str) -> list[Block]:
     """Cut a text plan into blocks; runs of pipe rows become one table block."""
-    from extractor.normalize import fix_tab_tables
+    from extractor.normalize import fix_markdown, fix_tab_tables
 
     blocks: list[Block] = []
     in_appendix = False
     seen_title = False
-    for raw in fix_tab_tables(text.replace("\r\n", "\n")).splitlines():
+    # markdown emphasis is rendered as plain text (the .md plans' "**…**" headings, "(*…*)" asides)
+    for raw in fix_markdown(fix_tab_tables(text.replace("\r\n", "\n"))).splitlines():
         line = raw.rstrip()
         if not line.strip():
             continue

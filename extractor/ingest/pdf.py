@@ -148,7 +148,7 @@ def _read_page(
 ) -> _Page:
     textpage = page.get_textpage()
     try:
-        text = textpage.get_text_range()
+        text = _hyphens(textpage.get_text_range())
         if ocr == "always" or (
             ocr == "auto"
             and len("".join(text.split())) < MIN_TEXT_CHARS
@@ -301,7 +301,12 @@ def _ruled(edges: list[Edge]) -> bool:
 
 def _rule_tables(edges: list[Edge], textpage: Any, geometry: _Geometry) -> list[tuple[Rect, Grid]]:
     """The lattice of pdfium's rules, with each cell's text read from pdfium inside the cell."""
-    return lattice_tables(edges, lambda cell: str(textpage.get_text_bounded(*geometry.user(cell))))
+    return lattice_tables(edges, lambda cell: _hyphens(str(textpage.get_text_bounded(*geometry.user(cell)))))
+
+
+def _hyphens(text: str) -> str:
+    """pdfium marks a hyphen at a line end as U+FFFE ("45/QĐ\ufffeUBND"); it is the hyphen of a number."""
+    return text.replace("\ufffe", "-") if "\ufffe" in text else text
 
 
 def _lines(text: str) -> list[str]:
@@ -312,7 +317,7 @@ def _lines(text: str) -> list[str]:
 def _bounded(textpage: Any, geometry: _Geometry, rect: Rect) -> list[str]:
     if rect[2] - rect[0] <= 0.5 or rect[3] - rect[1] <= 0.5:
         return []
-    return _lines(textpage.get_text_bounded(*geometry.user(rect)))
+    return _lines(_hyphens(textpage.get_text_bounded(*geometry.user(rect))))
 
 
 def _items(textpage: Any, geometry: _Geometry, tables: list[tuple[Rect, Grid]]) -> list[Item]:
