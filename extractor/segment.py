@@ -108,12 +108,13 @@ def _byline_start(section: Section, text: str, at: int) -> int:
     A news page signs the article with the agency's name on its own line just before the chrome
     ("Văn phòng HĐND và UBND huyện X"); that line is not part of the last task.
     """
-    if section.blocks and section.blocks[-1].kind == "para":
+    while section.blocks and section.blocks[-1].kind == "para":
         last = section.blocks[-1]
         line = text[last.start : last.end]
-        if len(line) < 90 and line[-1:] not in ".;:!?" and line[:1].isupper():
-            section.blocks.pop()
-            return last.start
+        if not (len(line) < 90 and line[-1:] not in ".;:!?" and line[:1].isupper()):
+            break
+        section.blocks.pop()  # "Minh Châu - Văn phòng Sở", the article's signature
+        at = last.start
     return at
 
 
@@ -362,13 +363,19 @@ def segment(text: str) -> Segmented:
         m = _BULLET.match(stripped)
         if m and not (m.group("marker") in "-–" and stripped[1:2].isdigit()):
             cs = s + m.end()
-            kind: BlockKind = "label" if label_at(key, cs, e) else "bullet"
-            current.blocks.append(Block(kind, s, e, cs, m.group("marker")))
+            found = label_at(key, cs, e)
+            if found and found[0] == "content":  # "- Nội dung: Rà soát …": the task text itself
+                current.blocks.append(Block("bullet", s, e, found[1], m.group("marker")))
+            else:
+                current.blocks.append(Block("label" if found else "bullet", s, e, cs, m.group("marker")))
             continue
-        if label_at(key, s, e):
+        found = label_at(key, s, e)
+        if found and found[0] == "content":
+            current.blocks.append(Block("para", s, e, found[1]))
+        elif found:
             current.blocks.append(Block("label", s, e, s))
-            continue
-        current.blocks.append(Block("para", s, e, s))
+        else:
+            current.blocks.append(Block("para", s, e, s))
     if tail_start is not None:
         tails.append((tail_start, len(text)))
     for sec in stack:

@@ -58,7 +58,7 @@ class TimelineFile(_Rule):
 
 
 class LabelRule(_Rule):
-    field: Literal["timeline", "lead", "coordinating", "product"]
+    field: Literal["timeline", "lead", "coordinating", "product", "content"]
     patterns: list[str]
 
 
