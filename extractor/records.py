@@ -44,7 +44,6 @@ from extractor.segment import (
 from extractor.tables import task_rows
 
 _SENTENCE_BREAK = regex.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")
-_SHORT_UNIT_HEADING = regex.compile(r"^[^,.;:()]{3,90}:?$")
 _CITES = regex.compile(r"(?:thực hiện|căn cứ|theo|kính gửi)\b")
 
 
