@@ -162,20 +162,13 @@ def _hidden(run: Any) -> bool:
     return vanish is not None and vanish.get(W + "val", "true") not in ("0", "false", "off")
 
 
-def _cells(row: Any) -> Iterator[Any]:
-    for child in row:
-        if child.tag == W + "tc":
+def _children(node: Any, tag: str) -> Iterator[Any]:
+    """The ``w:tr`` of a table or the ``w:tc`` of a row, looking through sdt/customXml wrappers."""
+    for child in node:
+        if child.tag == W + tag:
             yield child
         elif child.tag in _CONTAINERS:
-            yield from _cells(child)
-
-
-def _rows(table: Any) -> Iterator[Any]:
-    for child in table:
-        if child.tag == W + "tr":
-            yield child
-        elif child.tag in _CONTAINERS:
-            yield from _rows(child)
+            yield from _children(child, tag)
 
 
 def _int_val(element: Any, path: str, default: int) -> int:
@@ -190,10 +183,10 @@ def _grid(table: Any, numbering: Numbering) -> Grid:
     """Cells on the table grid: ``gridSpan`` adds empty cells after the text, a ``vMerge``
     continuation is an empty cell (its text stands in the cell where the merge starts)."""
     rows: list[list[str | None]] = []
-    for tr in _rows(table):
+    for tr in _children(table, "tr"):
         props = tr.find(W + "trPr")
         cells: list[str | None] = [""] * _int_val(props, W + "gridBefore", 0)
-        for tc in _cells(tr):
+        for tc in _children(tr, "tc"):
             tc_props = tc.find(W + "tcPr")
             text = "\n".join(_blocks(tc, numbering, in_cell=True))
             merge = tc_props.find(W + "vMerge") if tc_props is not None else None
