@@ -16,7 +16,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress, groupby
 from operator import itemgetter
 from pathlib import Path
@@ -358,6 +358,7 @@ _TONE = {
 _TONE_RE = re.compile(f"[ou](?<!q[ou])[{''.join(sorted({k[1] for k in _TONE}))}](?![{_LO}{_UP}])")
 
 
+@lru_cache(maxsize=256)
 def comparable(text: str) -> str:
     """A same-length lowercase view with the "hòa" tone placement, for matching vocabularies.
 
