@@ -22,7 +22,7 @@ LEAD_IN = regex.compile(r"(?:cụ thể|như sau|sau đây|gồm|bao gồm|các 
 
 @lru_cache(maxsize=1)
 def _roles() -> list[tuple[str, regex.Pattern[str]]]:
-    return [(r.role, regex.compile("|".join(f"(?:{p})" for p in r.patterns))) for r in rules.sections().role]
+    return [(r.role, rules.any_of(r.patterns)) for r in rules.sections().role]
 
 
 @lru_cache(maxsize=1)

@@ -149,8 +149,8 @@ def _compiled() -> _Compiled:
     label = regex.compile(r"(?:" + alts + r")\s*(?::|\s[-–]\s)\s*")
     inline = regex.compile(r"(?:(?<=\()|(?<=[.;,]\s)|(?<=\s[-–]\s))\s*(?:" + alts + r")\s*:\s*")
     return _Compiled(
-        closing=regex.compile("|".join(f"(?:{p})" for p in body.closing)),
-        chrome=regex.compile("|".join(f"(?:{p})" for p in body.chrome)),
+        closing=rules.any_of(body.closing),
+        chrome=rules.any_of(body.chrome),
         label=label,
         label_fields=tuple(fields),
         inline=inline,

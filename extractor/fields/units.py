@@ -51,7 +51,7 @@ def _vocab() -> _Vocab:
         bare=frozenset(v.bare_nouns),
         list_head=regex.compile(rf"(?:{alt(v.list_heads)})\s*:\s*"),
         quantifiers=frozenset(v.quantifiers),
-        exclusion=regex.compile("|".join(f"(?:{p})" for p in v.not_units)),
+        exclusion=rules.any_of(v.not_units),
         standalone=frozenset(v.standalone),
         known_syllables=frozenset(
             w

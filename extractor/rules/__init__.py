@@ -140,6 +140,11 @@ def document() -> DocumentFile:
     return DocumentFile.model_validate(_load("document.toml"))
 
 
+def any_of(patterns: list[str]) -> regex.Pattern[str]:
+    """One compiled pattern matching any of a rule file's regexes (each kept in its own group)."""
+    return regex.compile("|".join(f"(?:{p})" for p in patterns))
+
+
 def alternation(phrases: list[str]) -> str:
     """One regex alternative for a phrase list, longest first so "văn phòng" beats "phòng"."""
     return "|".join(regex.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
