@@ -27,12 +27,12 @@ def _roles() -> list[tuple[str, regex.Pattern[str]]]:
 
 @lru_cache(maxsize=1)
 def appendix_pointer() -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{p})" for p in rules.document().body.appendix_pointer))
+    return rules.any_of(rules.document().body.appendix_pointer)
 
 
 @lru_cache(maxsize=1)
 def org_closing() -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{p})" for p in rules.document().body.org_closing))
+    return rules.any_of(rules.document().body.org_closing)
 
 
 def section_role(key_title: str) -> str | None:
