@@ -180,12 +180,13 @@ def label_at(key: str, pos: int, end: int) -> tuple[str, int] | None:
     ('lead', 26)
     """
     m = _compiled().label.match(_folded(key), pos, end)
-    if not m:
-        return None
-    for name, value in m.groupdict().items():
-        if value is not None:
-            return _compiled().label_fields[int(name[1:])], m.end()
-    return None
+    return (_field_of(m), m.end()) if m else None
+
+
+def _field_of(m: regex.Match[str]) -> str:
+    """The field of the label group that matched; ``lastgroup`` is the outer group, which closes last."""
+    name = m.lastgroup or next(k for k, v in m.groupdict().items() if v is not None)
+    return _compiled().label_fields[int(name[1:])]
 
 
 def inline_labels(text: str, key: str, start: int, end: int) -> tuple[int, list[tuple[str, str]]]:
@@ -204,13 +205,12 @@ def inline_labels(text: str, key: str, start: int, end: int) -> tuple[int, list[
         return end, []
     values: list[tuple[str, str]] = []
     for i, m in enumerate(found):
-        name = next(k for k, v in m.groupdict().items() if v is not None)
         stop = found[i + 1].start() if i + 1 < len(found) else end
         value = text[m.end() : stop]
         bracket = value.find(")")
         if bracket >= 0 and "(" not in value[:bracket]:
             value = value[:bracket]
-        values.append((comp.label_fields[int(name[1:])], value.strip(" .;,)(-–")))
+        values.append((_field_of(m), value.strip(" .;,)(-–")))
     cut = found[0].start()
     while cut > start and text[cut - 1] in " (.;,-–":
         cut -= 1

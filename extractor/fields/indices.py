@@ -7,6 +7,7 @@ serve them all while every match still points back into the original text.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -17,14 +18,30 @@ from extractor.schema import IndexCode
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> tuple[regex.Pattern[str], dict[str, IndexCode]]:
+def _pattern() -> tuple[re.Pattern[str] | regex.Pattern[str], dict[str, IndexCode]]:
+    """One alternation of every index's patterns, with a look-ahead on the letters they start with.
+
+    Why: the body of every document is scanned, and an alternation of ~25 phrases tried at every
+    position is the slowest pattern of the pipeline; telling the engine which letters can open a
+    match ("c" of "chỉ số", "s" of "sipas" …) lets the standard ``re`` skip the rest at C speed, about
+    twice as fast as ``regex`` on the same text.  A rule using ``regex``-only syntax falls back to it.
+    """
     groups: list[str] = []
     names: dict[str, IndexCode] = {}
+    patterns: list[str] = []
     for i, rule in enumerate(rules.indices().index):
         name = f"i{i}"
         names[name] = rule.code
+        patterns.extend(rule.patterns)
         groups.append(f"(?P<{name}>{'|'.join(rule.patterns)})")
-    return regex.compile("|".join(groups)), names
+    body = "|".join(groups)
+    openers = {p.removeprefix(r"\b")[:1] for p in patterns}
+    if all(c.isalpha() for c in openers):
+        body = f"(?=[{''.join(sorted(openers))}])(?:{body})"
+    try:
+        return re.compile(body), names
+    except re.error:
+        return regex.compile(body), names
 
 
 def find_indices(key: str, start: int = 0, end: int | None = None) -> list[FieldResult[IndexCode]]:
