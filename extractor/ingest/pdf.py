@@ -171,7 +171,7 @@ def _read_page(
         page_info = _Page(items, *_margins(textpage, geometry, [rect for rect, _ in tables]))
     finally:
         textpage.close()
-    _repair(page_info, index, legacy)
+    _repair(page_info, text, index, legacy)
     return page_info
 
 
@@ -346,13 +346,12 @@ def _margins(textpage: Any, geometry: _Geometry, tables: list[Rect]) -> tuple[li
     return top, bottom
 
 
-def _repair(page: _Page, index: int, legacy: dict[str, list[int]]) -> None:
-    """Convert a page typed in a legacy font encoding ("KÕ ho¹ch" → "Kế hoạch"), tables included."""
-    parts = [
-        "\n".join(item) if isinstance(item, list) else "\n".join(" ".join(r) for r in item.grid)
-        for item in page.items
-    ]
-    encoding = detect_legacy("\n".join(parts))
+def _repair(page: _Page, text: str, index: int, legacy: dict[str, list[int]]) -> None:
+    """Convert a page typed in a legacy font encoding ("KÕ ho¹ch" → "Kế hoạch"), tables included.
+
+    ``text`` is the whole page as pdfium gave it: the same characters as the items, already joined.
+    """
+    encoding = detect_legacy(text)
     if encoding is None:
         return
     legacy.setdefault(encoding, []).append(index + 1)

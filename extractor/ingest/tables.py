@@ -146,12 +146,22 @@ def detect_legacy(text: str) -> str | None:
     has letters such as "ế" or "ư" that no legacy byte decodes to) or plain ASCII skips it, and at
     most :data:`DETECT_SAMPLE` characters are scored.
     """
-    if text.isascii() or len(_UNICODE_ONLY.findall(text, 0, DETECT_SAMPLE)) >= UNICODE_EVIDENCE:
+    if text.isascii() or _unicode_letters(text) >= UNICODE_EVIDENCE:
         return None
     import viparse
 
     encoding: str | None = viparse.detect_text_encoding(text[:DETECT_SAMPLE])
     return encoding
+
+
+def _unicode_letters(text: str) -> int:
+    """How many Unicode-only letters open the sample, counting no further than the evidence needed."""
+    found = 0
+    for _ in _UNICODE_ONLY.finditer(text, 0, DETECT_SAMPLE):
+        found += 1
+        if found >= UNICODE_EVIDENCE:
+            break
+    return found
 
 
 def convert_legacy(text: str, encoding: str) -> str:
