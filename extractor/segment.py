@@ -145,7 +145,7 @@ def _compiled() -> _Compiled:
         groups.append(f"(?P<f{i}>{'|'.join(lab.patterns)})")
         fields.append(lab.field)
     # labels are matched without diacritics, so typed "Đơn vi chủ trì", "phôi hợp", "Thời gian thưc hiện" count
-    alts = fold("|".join(groups))
+    alts = any_mark("|".join(groups))
     label = regex.compile(r"(?:" + alts + r")\s*(?::|\s[-–]\s)\s*")
     inline = regex.compile(r"(?:(?<=\()|(?<=[.;,]\s)|(?<=\s[-–]\s))\s*(?:" + alts + r")\s*:\s*")
     return _Compiled(
@@ -168,9 +168,43 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-@lru_cache(maxsize=8)
-def _folded(key: str) -> str:
-    return fold(key)  # str caches its hash, so a document's key is folded once
+_MARKED: dict[str, str] = {}
+for _marked, _base in _FOLD.items():
+    _MARKED[chr(_base)] = _MARKED.get(chr(_base), chr(_base)) + chr(_marked)
+
+
+def any_mark(pattern: str) -> str:
+    """A pattern that matches its letters with any diacritic or none: "đơn vị" → "[dđ][oóòơ…]n v[iìí…]".
+
+    Why not fold the text: folding a whole document (``str.translate``) costs more than all the
+    label matching on it, while the pattern is rewritten once.  Escapes (``\\s``), group syntax
+    (``(?P<f0>``, ``(?:``) and character classes are kept; letters inside a class get their variants.
+
+    >>> bool(regex.match(any_mark("(đơn vị|cơ quan) chủ trì"), "đơn vi chủ trì"))
+    True
+    """
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if ch == "(" and pattern[i + 1 : i + 2] == "?":
+            close = min(j for j in (pattern.find(":", i), pattern.find(">", i), pattern.find(")", i)) if j >= 0)
+            out.append(pattern[i : close + 1])
+            i = close + 1
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        base = fold(ch)
+        variants = _MARKED.get(base, ch) if base.isalpha() else ch
+        out.append(variants if in_class or len(variants) == 1 else f"[{variants}]")
+        i += 1
+    return "".join(out)
 
 
 def label_at(key: str, pos: int, end: int) -> tuple[str, int] | None:
@@ -179,7 +213,7 @@ def label_at(key: str, pos: int, end: int) -> tuple[str, int] | None:
     >>> label_at("đơn vị chủ trì thực hiện: văn phòng sở", 0, 38)
     ('lead', 26)
     """
-    m = _compiled().label.match(_folded(key), pos, end)
+    m = _compiled().label.match(key, pos, end)
     return (_field_of(m), m.end()) if m else None
 
 
@@ -200,7 +234,7 @@ def inline_labels(text: str, key: str, start: int, end: int) -> tuple[int, list[
     (17, [('lead', 'Văn phòng Sở'), ('timeline', 'Quý II/2024')])
     """
     comp = _compiled()
-    found = list(comp.inline.finditer(_folded(key), start, end))
+    found = list(comp.inline.finditer(key, start, end))
     if not found:
         return end, []
     values: list[tuple[str, str]] = []
