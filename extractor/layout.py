@@ -20,7 +20,9 @@ from extractor.fixing import _HAS_LOWER, _HAS_UPPER, _UP, FixReport, _warn
 _ENDERS = frozenset(".:;!?…")
 _CODE_BREAK = re.compile(r"[\dA-ZĐ]-$")
 # a line ending in one of these words cannot end a sentence or a heading: the next line goes on
-_DANGLING = re.compile(r"(?:^|\s)(?:và|của|với|thuộc|các|cho|tại|về|theo|trên|đến|từ|được|những|trong|để|hoặc)$")
+_DANGLING_WORDS = "và của với thuộc các cho tại về theo trên đến từ được những trong để hoặc".split()
+_DANGLING = re.compile(r"(?:^|\s)(?:" + "|".join(_DANGLING_WORDS) + ")$")
+_DANGLING_REACH = 1 + max(map(len, _DANGLING_WORDS))  # a match starts this far from the end at most
 _BARRIER = re.compile(  # what opens a heading, list item, label or table row
     r"(?:[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[A-ZĐ]|[a-zđ])[.)](?=\s|[" + _UP + r"])"  # II. 1. 1.2.3.Về a) đ)
     r"|(?:[IVXLC]+ \.|\d{1,2}[/-]|[a-zđ][/-])\s"  # "II . ", "1/ ", "2- ", "a/ ", "b- "
@@ -49,7 +51,7 @@ def wrap_width(lines: list[str]) -> int | None:
 
 def _continues(cur: str, nxt: str, width: int | None) -> bool:
     """Whether ``nxt`` continues the sentence that a line break cut after ``cur``."""
-    if _CODE_BREAK.search(cur) and nxt[:1].isalnum():
+    if cur[-1] == "-" and _CODE_BREAK.search(cur, len(cur) - 2) and nxt[:1].isalnum():
         return True  # "… số 112-" / "KH/HU …": a document number never ends with its hyphen
     if cur[-1] == ";" and width is not None and nxt[0].islower() and not _BARRIER.match(nxt):
         return True  # "… cần bổ sung;" / "không yêu cầu …": a justified line cut after a semicolon
@@ -67,13 +69,14 @@ def _continues(cur: str, nxt: str, width: int | None) -> bool:
     )
     if cur_caps or nxt_caps:
         return cur_caps and nxt_caps and fills
-    dangling = _DANGLING.search(cur) is not None  # "… các cơ quan chuyên môn thuộc" / "UBND huyện."
+    # "… các cơ quan chuyên môn thuộc" / "UBND huyện."; only the line's end can hold the word
+    dangling = _DANGLING.search(cur, max(0, len(cur) - _DANGLING_REACH)) is not None
     return nxt[0].islower() or fills or dangling or (cur[-1] == "," and width is not None)
 
 
 def _joiner(cur: str, nxt: str) -> str:
     """A space, or nothing where a document number was cut at its hyphen ("Kế hoạch số 112-" / "KH/HU")."""
-    return "" if _CODE_BREAK.search(cur) and nxt[:1].isalnum() else " "
+    return "" if cur[-1:] == "-" and _CODE_BREAK.search(cur, len(cur) - 2) and nxt[:1].isalnum() else " "
 
 
 def fix_hard_wraps(text: str, report: FixReport | None = None) -> str:
