@@ -20,7 +20,8 @@ from extractor.fixing import _HAS_LOWER, _HAS_UPPER, _UP, FixReport, _warn
 _ENDERS = frozenset(".:;!?…")
 _CODE_BREAK = re.compile(r"[\dA-ZĐ]-$")
 # a line ending in one of these words cannot end a sentence or a heading: the next line goes on
-_DANGLING_WORDS = "và của với thuộc các cho tại về theo trên đến từ được những trong để hoặc".split()
+_DANGLING_WORDS = ("và", "của", "với", "thuộc", "các", "cho", "tại", "về", "theo", "trên", "đến", "từ", "được",
+                   "những", "trong", "để", "hoặc")
 _DANGLING = re.compile(r"(?:^|\s)(?:" + "|".join(_DANGLING_WORDS) + ")$")
 _DANGLING_REACH = 1 + max(map(len, _DANGLING_WORDS))  # a match starts this far from the end at most
 _BARRIER = re.compile(  # what opens a heading, list item, label or table row

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -75,6 +75,24 @@ class SectionFile(_Rule):
     role: list[RoleRule]
 
 
+ColumnRole = Literal[
+    "stt", "distractor", "lead_coord", "coordinating", "lead", "start", "timeline", "product", "weakness",
+    "criterion", "solution", "task", "score",
+]
+
+
+class ColumnRule(_Rule):
+    role: ColumnRole
+    patterns: list[str]
+
+    _v = field_validator("patterns")(lambda cls, v: [_check_pattern(p) for p in v])
+
+
+class TableFile(_Rule):
+    column: list[ColumnRule]
+    sub_column: list[ColumnRule]
+
+
 class UnitVocabulary(_Rule):
     heads: list[str]
     quantifiers: list[str]
@@ -131,6 +149,11 @@ def sections() -> SectionFile:
 
 
 @cache
+def tables() -> TableFile:
+    return TableFile.model_validate(_load("tables.toml"))
+
+
+@cache
 def units() -> UnitVocabulary:
     return UnitVocabulary.model_validate(_load("units.toml"))
 
@@ -146,13 +169,38 @@ def any_of(patterns: list[str]) -> regex.Pattern[str]:
 
 
 def alternation(phrases: list[str]) -> str:
-    """One regex alternative for a phrase list, longest first so "văn phòng" beats "phòng"."""
-    return "|".join(regex.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    """One regex for a phrase list that prefers the longest phrase, so "văn phòng" beats "văn".
+
+    Why a trie ("văn(?: phòng)?" rather than "văn phòng|văn"): a flat list of 140 verbs is tried
+    one phrase after another at every word the unit scanner looks at, while a trie tests each
+    character once; a greedy optional tail still tries the longer phrase first and backs off to the
+    shorter one when what follows does not fit, exactly as the longest-first list did.
+
+    >>> regex.match(f"(?:{alternation(['văn', 'văn phòng', 'vụ'])})(?= |$)", "văn phòng sở").group()
+    'văn phòng'
+    """
+    trie: dict[str, Any] = {}
+    for phrase in set(phrases):
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
 
 
-ALL_FILES = ("indices.toml", "timeline.toml", "labels.toml", "sections.toml", "units.toml", "document.toml")
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [regex.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+ALL_FILES = (
+    "indices.toml", "timeline.toml", "labels.toml", "sections.toml", "tables.toml", "units.toml", "document.toml",
+)
 
 
 def load_all() -> None:
     """Validate every rule file (used by tests and ``extractor rules --check``)."""
-    indices(), timeline(), labels(), sections(), units(), document()
+    indices(), timeline(), labels(), sections(), tables(), units(), document()
