@@ -45,6 +45,7 @@ from extractor.tables import task_rows
 
 _SENTENCE_BREAK = regex.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")
 _CITES = regex.compile(r"(?:thực hiện|căn cứ|theo|kính gửi)\b")
+_APPENDIX_WORD = regex.compile(r"(?i)^phụ lục\s*")
 
 
 @dataclass
@@ -105,7 +106,7 @@ class _Builder(DutyRecords):
 
     def section_id(self, sec: Section, ctx: Context) -> str:
         if sec.numbering == "appendix":
-            suffix = regex.sub(r"(?i)^phụ lục\s*", "", sec.number or "")
+            suffix = _APPENDIX_WORD.sub("", sec.number or "")
             return f"PL.{suffix}" if suffix else "PL"
         if sec.numbering == "roman" or sec.number is None:
             return sec.number or "0"

@@ -41,6 +41,7 @@ _PAREN = regex.compile(r"\((?P<num>\d{1,2})\)\s*(?=[^\W\d_])")
 _APPENDIX = regex.compile(r"(?i)(?P<num>phụ lục(?:\s+(?:[IVX]{1,4}|\d{1,2}))?)\b[.:]?\s*")
 _BULLET = regex.compile(r"(?P<marker>[-–+•*●▪◦])\s*(?=\S)")
 _TABLE = regex.compile(r"\|.*\|\s*$")
+_SEPARATOR_CELL = regex.compile(r":?-{2,}:?")  # "|---|:---:|" under a Markdown header
 
 
 @dataclass
@@ -316,7 +317,7 @@ def _table_rows(line: str) -> list[str]:
 
 
 def _is_separator(cells: list[str]) -> bool:
-    return all(regex.fullmatch(r":?-{2,}:?", c) for c in cells if c) and any(cells)
+    return all(_SEPARATOR_CELL.fullmatch(c) for c in cells if c) and any(cells)
 
 
 def segment(text: str) -> Segmented:
@@ -349,7 +350,7 @@ def segment(text: str) -> Segmented:
         e = s + len(stripped)
         lkey = key[s:e]
         closing = (seen_heading or lkey.startswith("nơi nhận")) and comp.closing.match(lkey)
-        if comp.chrome.search(lkey) and len(stripped) < 120 and not (closing and tail_start is None):
+        if len(stripped) < 120 and comp.chrome.search(lkey) and not (closing and tail_start is None):
             chrome.append((s, e))
             continue
         if tail_start is not None:

@@ -15,6 +15,7 @@ _NUM = r"\d{1,4}(?:[.,]\d{3})*(?:[.,]\d+)?"
 _VALUE = regex.compile(rf"(?<![\d/.,])(?P<v>{_NUM})\s*(?P<u>%|điểm\b)")
 _CHANGE = regex.compile(rf"(?P<dir>tăng|giảm)\s+(?:thêm\s+)?(?P<v>{_NUM})\s*(?:%|điểm)?")
 _CHANGE_BEFORE = regex.compile(r"(tăng|giảm)\s*(thêm\s*)?$")
+_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")  # "1.250" is one thousand two hundred fifty
 _RANK = regex.compile(r"xếp (?:thứ|hạng)\s+(?P<r>\d{1,3})\b")
 _YEAR = regex.compile(r"năm\s+(?P<y>(?:19|20)\d{2})")
 class _SentenceEnd:
@@ -41,7 +42,7 @@ def parse_number(raw: str) -> float:
         return float(raw.replace(".", "").replace(",", "."))
     if "," in raw:
         return float(raw.replace(",", "."))
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+    if _THOUSANDS.fullmatch(raw):
         return float(raw.replace(".", ""))
     return float(raw)
 

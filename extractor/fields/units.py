@@ -23,6 +23,7 @@ _OPENING = regex.compile(
 )
 _PHOI_HOP = regex.compile(r"\bphối hợp (?:chặt chẽ )?(?:với )?")
 _STRIP = " .;:,"
+_LIST_SEPARATOR = regex.compile(r"\s*[,;]\s*")
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def split_units(value: str) -> list[str]:
         return []
     m = _vocab().list_head.match(comparable(value))
     if m and value[m.end() :].strip():
-        return [u.strip(_STRIP) for u in regex.split(r"\s*[,;]\s*", value[m.end() :]) if u.strip(_STRIP)]
+        return [u.strip(_STRIP) for u in _LIST_SEPARATOR.split(value[m.end() :]) if u.strip(_STRIP)]
     out: list[str] = []
     for part in value.split(";"):
         pieces = [p for p in part.split(", ") if p.strip(_STRIP)]
