@@ -180,24 +180,70 @@ def mark_header_row(row: object) -> None:
 
 
 def add_table(doc: DocxDocument, rows: list[list[str]]) -> None:
-    """A ruled Word table; a row with text only in its first cell spans all columns (group row)."""
+    """A ruled Word table; a row with text only in its first cell spans all columns (group row).
+
+    Every row of the header block (the header row, the sub-header rows under a spanned cell, the
+    column-number row) repeats at the top of each page, so the PDF repeats all of it.  Its spans
+    become merged cells, as Word plans are made: "Đơn vị thực hiện" over "Chủ trì | Phối hợp" spans
+    two columns and "STT" over an empty sub-header cell two rows; the readers give them back as the
+    pipe rows of the plan (the text in the first cell, the cells it covers empty).
+    """
+    from extractor.tables import header_size, is_column_number_row
+
     width = max(len(r) for r in rows)
+    grid = [cells + [""] * (width - len(cells)) for cells in rows]
+    head = header_size(grid)
+    labels = next((k for k in range(head) if is_column_number_row(grid[k])), head)  # label rows on top
     table = doc.add_table(rows=0, cols=width)
     table.style = doc.styles["Table Grid"]
-    for index, cells in enumerate(rows):
-        padded = cells + [""] * (width - len(cells))
+    for index, padded in enumerate(grid):
         row = table.add_row()
-        if index == 0:
+        if index < head:
             mark_header_row(row)
-        else:
-            set_min_height(row, MIN_ROW_CM)
-        is_group = index > 0 and width > 2 and padded[0] and not any(padded[1:])
+            continue
+        set_min_height(row, MIN_ROW_CM)
+        is_group = width > 2 and padded[0] and not any(padded[1:])
         if is_group:
             merged = row.cells[0].merge(row.cells[width - 1])
             merged.paragraphs[0].add_run(padded[0]).bold = True
             continue
         for cell, text in zip(row.cells, padded):
-            cell.paragraphs[0].add_run(text).bold = index == 0
+            cell.paragraphs[0].add_run(text).bold = False
+    for top, left, bottom, right in header_spans(grid[:labels]):
+        table.cell(top, left).merge(table.cell(bottom, right))
+    for index in range(head):
+        for j, text in enumerate(grid[index]):
+            if text:
+                table.cell(index, j).paragraphs[0].add_run(text).bold = True
+
+
+def header_spans(labels: list[list[str]]) -> list[tuple[int, int, int, int]]:
+    """Merged cells of a header of several label rows: (top, left, bottom, right), inclusive.
+
+    >>> header_spans([["STT", "Nhiệm vụ", "Đơn vị thực hiện", ""], ["", "", "Chủ trì", "Phối hợp"]])
+    [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3)]
+
+    A labelled cell spans the empty cells to its right that have a label below them, and the empty
+    cells below it when nothing below is labelled.
+    """
+    spans: list[tuple[int, int, int, int]] = []
+    covered: set[tuple[int, int]] = set()
+    last = len(labels) - 1
+    for top, row in enumerate(labels):
+        for left, text in enumerate(row):
+            if not text or (top, left) in covered:
+                continue
+            right = left
+            while right + 1 < len(row) and not row[right + 1] and any(r[right + 1] for r in labels[top + 1 :]):
+                right += 1
+            below = any(r[j] for r in labels[top + 1 :] for j in range(left, right + 1))
+            bottom = top if below else last
+            cells = {(i, j) for i in range(top, bottom + 1) for j in range(left, right + 1)}
+            if len(cells) == 1 or cells & covered:
+                continue
+            spans.append((top, left, bottom, right))
+            covered |= cells
+    return spans
 
 
 def set_landscape(section: object) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 
@@ -180,3 +181,27 @@ def test_doc_that_libreoffice_cannot_open_is_a_read_error() -> None:
     with pytest.raises(ExtractionError) as caught:
         read_docx(Path("hong.doc"), b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     assert caught.value.code is Code.E006_READ_FAILED
+
+
+TWO_ROW_HEADER = """\
+PHỤ LỤC
+| STT | Nhiệm vụ | Thời gian hoàn thành | Đơn vị thực hiện | |
+|---|---|---|---|---|
+| | | | Chủ trì | Phối hợp |
+| (1) | (2) | (3) | (4) | (5) |
+| I. CHỈ SỐ SIPAS | | | | |
+| 1 | Rà soát quy trình nội bộ | Quý II/2024 | Văn phòng Sở | Các phòng |"""
+
+
+def test_two_row_header_comes_back_from_word_merged_cells() -> None:
+    """A header made as Word makes it — "Đơn vị thực hiện" spanning two columns (gridSpan), "STT" two
+    rows (vMerge), the whole block repeated on each page (tblHeader) — reads as the plan's pipe rows."""
+    sys.path.insert(0, str(Path(__file__).parents[1] / "scripts"))
+    from render_corpus import build_docx, parse_plan
+
+    document = build_docx(parse_plan(TWO_ROW_HEADER))
+    xml = document.element.body.xml
+    assert xml.count("<w:tblHeader") == 3  # both header rows and the number row repeat
+    assert xml.count('<w:gridSpan w:val="2"/>') == 1 and xml.count('<w:vMerge w:val="restart"/>') == 3
+    doc = read_docx(Path("two-row.docx"), to_bytes(document))
+    assert doc.pages == [TWO_ROW_HEADER]

@@ -231,6 +231,58 @@ def test_merge_continuation(tail: list[list[str]], merged_rows: list[list[str]])
     assert merge_continuation(head, tail) == [HEAD, *merged_rows]
 
 
+HEAD_2 = [
+    ["STT", "Nhiệm vụ", "Thời gian hoàn thành", "Đơn vị thực hiện", ""],
+    ["", "", "", "Chủ trì", "Phối hợp"],
+]
+NUMBERS = ["(1)", "(2)", "(3)", "(4)", "(5)"]
+ROW_1 = ["1", "Rà soát thủ tục", "Quý I", "VP", "Các phòng"]
+ROW_2 = ["2", "b", "", "", ""]
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "merged"),
+    [
+        (
+            [*HEAD_2, NUMBERS, ROW_1],
+            [*HEAD_2, NUMBERS, ["", "hành chính", "", "", "Sở"], ["2", "b", "", "", ""]],
+            [*HEAD_2, NUMBERS, ["1", "Rà soát thủ tục hành chính", "Quý I", "VP", "Các phòng Sở"], ROW_2],
+        ),
+        (
+            [*HEAD_2, ROW_1],
+            [*HEAD_2, ["", "hành chính", "", "", ""], ["2", "b", "", "", ""]],
+            [*HEAD_2, ["1", "Rà soát thủ tục hành chính", "Quý I", "VP", "Các phòng"], ["2", "b", "", "", ""]],
+        ),
+        (  # Word told to repeat only the first header row
+            [*HEAD_2, NUMBERS, ROW_1],
+            [HEAD_2[0], ["2", "b", "", "", ""]],
+            [*HEAD_2, NUMBERS, ROW_1, ["2", "b", "", "", ""]],
+        ),
+        (  # the page above held only the header block: a first row without STT is no cut row
+            [*HEAD_2, NUMBERS],
+            [*HEAD_2, NUMBERS, ["", "Tuyên truyền Kế hoạch", "Quý II", "VP", ""]],
+            [*HEAD_2, NUMBERS, ["", "Tuyên truyền Kế hoạch", "Quý II", "VP", ""]],
+        ),
+        (  # the header's text read with other line breaks on the next page
+            [*HEAD_2, ROW_1],
+            [["STT", "Nhiệm vụ", "Thời gian  hoàn thành", "Đơn vị thực hiện", ""], HEAD_2[1], ["2", "b", "", "", ""]],
+            [*HEAD_2, ROW_1, ["2", "b", "", "", ""]],
+        ),
+    ],
+    ids=[
+        "regression-two-row-header-and-number-row-repeated-and-split-row",
+        "two-row-header-repeated-and-split-row",
+        "only-the-first-header-row-repeated",
+        "header-block-alone-above-the-break",
+        "repeated-header-whitespace",
+    ],
+)
+def test_merge_continuation_with_a_header_block(
+    head: list[list[str]], tail: list[list[str]], merged: list[list[str]]
+) -> None:
+    assert merge_continuation(head, tail) == merged
+
+
 def test_group_row_renders_one_cell_and_blanks() -> None:
     table = render_table([HEAD, ["I. CHỈ SỐ SIPAS", "", "", "", ""]])
     assert table.splitlines()[2] == "| I. CHỈ SỐ SIPAS | | | | |"
@@ -278,6 +330,43 @@ def test_render_corpus_round_trip(tmp_path: Path) -> None:
     assert read_pdf(scan, scan.read_bytes(), ocr="never").pages == ["", ""]
     again = subprocess.run(cmd, check=True, capture_output=True, timeout=300, text=True)
     assert again.stdout == ""  # idempotent: nothing is rebuilt when the outputs are current
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (libreoffice-writer-nogui) missing")
+def test_two_row_header_repeated_on_every_page_is_read_once(tmp_path: Path) -> None:
+    """Word repeats the two header rows and the number row on each page; the PDF's rows are the plan's."""
+    from extractor.pipeline import extract
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    rows = [
+        f"| {k} | Rà soát thủ tục hành chính nhóm {k} | Quý {'I' * (1 + k % 3)}/2024 | Phòng {k} | Văn phòng Sở |"
+        for k in range(1, 11)
+    ]
+    table = [
+        "| STT | Nhiệm vụ | Thời gian hoàn thành | Đơn vị thực hiện | |",
+        "|---|---|---|---|---|",
+        "| | | | Chủ trì | Phối hợp |",
+        "| (1) | (2) | (3) | (4) | (5) |",
+        "| I | CHỈ SỐ SIPAS | | | |",
+        *rows,
+    ]
+    plan = plans / "p2.txt"
+    opening = "KẾ HOẠCH\nNâng cao Chỉ số SIPAS năm 2024\n\nPHỤ LỤC\n\n"
+    plan.write_text(opening + "\n".join(table) + "\n", encoding="utf-8")
+    script = Path(__file__).parents[1] / "scripts" / "render_corpus.py"
+    subprocess.run([sys.executable, str(script), str(tmp_path / "out"), "--plans", str(plans)], check=True,
+                   capture_output=True, timeout=300)
+    pdf = tmp_path / "out" / "p2.pdf"
+    doc = read_pdf(pdf, pdf.read_bytes(), ocr="never")
+    assert doc.page_count >= 2
+    raw = pdfium.PdfDocument(str(pdf))
+    assert all("Phối hợp" in raw[n].get_textpage().get_text_range() for n in range(1, len(raw)))  # repeated
+    assert [r for r in "\n".join(doc.pages).splitlines() if r.startswith("|")] == table
+    got = [(r.id, r.timeline.raw, r.lead_units, r.coordinating_units) for r in extract(pdf).records]
+    assert got == [(r.id, r.timeline.raw, r.lead_units, r.coordinating_units) for r in extract(plan).records]
+    assert len(got) == 10 and got[0][3] == ["Văn phòng Sở"]
 
 
 def _page(top: list[str], body: list[str]) -> _Page:

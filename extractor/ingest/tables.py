@@ -120,23 +120,41 @@ def _join(left: str, right: str) -> str:
 def merge_continuation(head: Grid, tail: Grid) -> Grid:
     """Join the part of a table found on the next page to the part above it.
 
-    The next page repeats the header row (Word's "repeat as header row") — it is dropped.  If the
-    first remaining row has an empty first cell (no STT) it is the rest of a row that the page
-    break cut, e.g. ``["", "chính", "", "", ""]`` after ``["1", "Rà soát thủ tục hành", …]``, and
-    is merged into the last row cell by cell.
+    The next page repeats the header block (Word's "repeat as header row"): the header row, the
+    sub-header rows under a spanned cell (``| | | Chủ trì | Phối hợp |``) and the column-number row
+    ``| (1) | (2) | … |`` — all of it is dropped.  If the first remaining row has an empty first cell
+    (no STT) it is the rest of a row that the page break cut, e.g. ``["", "chính", "", "", ""]`` after
+    ``["1", "Rà soát thủ tục hành", …]``, and is merged into the last row cell by cell; never into
+    the header block, when the page above held nothing else.
     """
+    from extractor.tables import header_size  # one reading of the header block (lazy: rules, normalize)
+
     if not head:
         return [list(r) for r in tail]
     rows = [list(r) for r in tail]
-    if rows and rows[0] == head[0]:
-        rows = rows[1:]
+    size = header_size(head)
+    repeated = _repeated_header(head[:size], rows)
+    rows = rows[repeated:]
     merged = [list(r) for r in head]
-    if rows and len(merged) > 1 and not rows[0][0] and len(rows[0]) == len(merged[-1]):
+    if rows and len(merged) > size and not rows[0][0] and len(rows[0]) == len(merged[-1]):
         last = merged[-1]
         merged[-1] = [_join(a, b) for a, b in zip(last, rows[0])]
         rows = rows[1:]
     merged.extend(rows)
     return merged
+
+
+def _repeated_header(header: Grid, rows: Grid) -> int:
+    """How many of ``rows`` repeat the header block: its rows in order from the top, whitespace aside
+    (Word may repeat only the first rows of the block)."""
+    count = 0
+    while count < min(len(header), len(rows)) and _flat(rows[count]) == _flat(header[count]):
+        count += 1
+    return count
+
+
+def _flat(row: Sequence[str]) -> list[str]:
+    return [" ".join(c.split()) for c in row]
 
 
 def detect_legacy(text: str) -> str | None:
