@@ -4,7 +4,7 @@ Why this split: pdfium extracts text some thirty times faster than pdfplumber bu
 tables; pdfplumber finds ruled tables well, yet its ``find_tables`` makes pdfminer interpret the
 whole page.  So only pages whose drawing has horizontal and vertical rules are looked at, the rules
 are read from pdfium's path objects and given to pdfplumber's lattice algorithm
-(:func:`.tables.lattice_tables`), and each cell's text is read by pdfium inside the cell
+(:func:`.lattice.lattice_tables`), and each cell's text is read by pdfium inside the cell
 (``tables="pdfplumber"`` runs plain ``find_tables`` instead: the reference a test compares with).
 The text outside the tables is taken region by region, and each table is put back where it stands
 as pipe rows, e.g. ``| 1 | Rà soát TTHC | Quý II/2024 | Văn phòng Sở | |``.  Pages with no text
@@ -33,6 +33,7 @@ import pypdfium2.raw as pdfium_c
 
 from extractor.errors import Code, ExtractionError, Warning_
 from extractor.ingest import RawDocument
+from extractor.ingest.lattice import lattice_tables
 from extractor.ingest.ocr import LANGUAGE, ocr_pdf_page
 from extractor.ingest.tables import (
     Edge,
@@ -42,7 +43,6 @@ from extractor.ingest.tables import (
     clean_grid,
     convert_legacy,
     detect_legacy,
-    lattice_tables,
     merge_continuation,
     render_table,
 )
@@ -187,6 +187,8 @@ class _Geometry:
 
     def user(self, rect: Rect) -> Rect:
         """A display rect as pdfium's (left, bottom, right, top) in user space."""
+        if self.rotation == 0:  # the common page: a shift and a flip, asked once per table cell
+            return self.x0 + rect[0], self.y1 - rect[3], self.x0 + rect[2], self.y1 - rect[1]
         points = [self._point(x, t) for x in (rect[0], rect[2]) for t in (rect[1], rect[3])]
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         return min(xs), min(ys), max(xs), max(ys)
