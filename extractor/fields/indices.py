@@ -19,29 +19,57 @@ from extractor.schema import IndexCode
 
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern[str] | regex.Pattern[str], dict[str, IndexCode]]:
-    """One alternation of every index's patterns, with a look-ahead on the letters they start with.
+    """Every index's patterns in one regex, branched on the letter each pattern opens with.
 
     Why: the body of every document is scanned, and an alternation of ~25 phrases tried at every
-    position is the slowest pattern of the pipeline; telling the engine which letters can open a
-    match ("c" of "chỉ số", "s" of "sipas" …) lets the standard ``re`` skip the rest at C speed, about
-    twice as fast as ``regex`` on the same text.  A rule using ``regex``-only syntax falls back to it.
+    position is the slowest pattern of the pipeline.  Put behind their first letter ("c" + "hỉ số
+    cchc", "s" + "ipas" …), the phrases are tried only where that letter stands, and the standard
+    ``re`` does this some four times faster than ``regex`` with the flat list.  Order within a letter
+    is the rule file's, so the first rule still wins; ``\\b`` before the letter becomes a look-behind
+    after it.  A pattern that does not open with a plain letter keeps the flat list.
     """
-    groups: list[str] = []
     names: dict[str, IndexCode] = {}
-    patterns: list[str] = []
+    flat: list[str] = []
+    by_letter: dict[str, list[str]] = {}
+    openings = []
     for i, rule in enumerate(rules.indices().index):
-        name = f"i{i}"
-        names[name] = rule.code
-        patterns.extend(rule.patterns)
-        groups.append(f"(?P<{name}>{'|'.join(rule.patterns)})")
-    body = "|".join(groups)
-    openers = {p.removeprefix(r"\b")[:1] for p in patterns}
-    if all(c.isalpha() for c in openers):
-        body = f"(?=[{''.join(sorted(openers))}])(?:{body})"
+        names[f"i{i}"] = rule.code
+        flat.append(f"(?P<i{i}>{'|'.join(rule.patterns)})")
+        for k, pattern in enumerate(rule.patterns):
+            names[f"i{i}_{k}"] = rule.code
+            openings.append((f"i{i}_{k}", _opening_letter(pattern)))
+    for name, opening in openings:
+        if opening is None:
+            return regex.compile("|".join(flat)), names
+        letter, boundary, rest = opening
+        by_letter.setdefault(letter, []).append((r"(?<!\w.)" if boundary else "") + f"(?P<{name}>{rest})")
+    body = "|".join(f"{regex.escape(ch)}(?:{'|'.join(alts)})" for ch, alts in by_letter.items())
     try:
         return re.compile(body), names
-    except re.error:
-        return regex.compile(body), names
+    except re.error:  # a rule written with regex-only syntax
+        return regex.compile("|".join(flat)), names
+
+
+def _opening_letter(pattern: str) -> tuple[str, bool, str] | None:
+    """("c", False, "hỉ số cchc") for "chỉ số cchc"; None unless a plain letter opens every branch."""
+    boundary = pattern.startswith(r"\b")
+    core = pattern[2:] if boundary else pattern
+    if not core[:1].isalpha() or core[1:2] in ("?", "*", "+", "{"):
+        return None
+    depth = 0
+    escaped = False
+    for ch in core:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None  # "a|b" at the top: the letter opens only the first branch
+    return core[0], boundary, core[1:]
 
 
 def find_indices(key: str, start: int = 0, end: int | None = None) -> list[FieldResult[IndexCode]]:
