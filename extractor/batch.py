@@ -41,6 +41,8 @@ ERRORS_NAME = "errors.jsonl"
 # codes for a file no worker finished
 TIMEOUT_CODE: Code = Code.E009_TIMEOUT
 CRASH_CODE: Code = Code.E010_WORKER_CRASHED
+# documents imported in one run after which the search index is rebuilt at the end instead of row by row
+DEFER_SEARCH_AFTER = 100
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,7 @@ class _Run:
         self.errors: list[tuple[int, dict[str, Any]]] = []
         self.store = store_mod.Store(out / store_mod.STORE_NAME) if options.store else None
         self.committed = time.monotonic()
+        self.stored = 0
 
     def say(self, line: str) -> None:
         if self.progress:
@@ -223,6 +226,9 @@ class _Run:
             st = target.stat()
             size, mtime = st.st_size, st.st_mtime_ns
         if self.store is not None and result.rows is not None:
+            self.stored += 1
+            if self.stored == DEFER_SEARCH_AFTER:  # a bulk import: full-text search is rebuilt once at the end
+                self.store.defer_search_index()
             self.store.replace(result.rows, size, mtime, defer=True)
             if time.monotonic() - self.committed > 1.0:  # a commit a second: cheap, and a crash loses little
                 self.store.flush()

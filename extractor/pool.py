@@ -210,8 +210,8 @@ class WorkerPool(Generic[T, R]):
                 if outcome is None:
                     continue
                 slot.item = None
+                feed(slot)  # the worker starts its next file while the caller stores this one
                 yield item, outcome
-                feed(slot)
 
     def close(self) -> None:
         for slot in self._slots:

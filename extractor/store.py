@@ -25,6 +25,7 @@ from extractor.schema import Extraction
 STORE_NAME = "plans.sqlite"
 RECORDS_NAME = "records.jsonl"
 STORE_VERSION = "2"
+BATCH = 200  # documents a bulk run writes in one transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -87,6 +88,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS records_fts USING fts5(
 CREATE VIRTUAL TABLE IF NOT EXISTS records_fts_folded USING fts5(
     solution, weakness, content='records', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
 );
+-- the triggers keep both indexes in step row by row; a bulk run drops them and rebuilds the indexes once at the
+-- end (Store.defer_search_index), which costs a tenth of the row-by-row upkeep
 CREATE TRIGGER IF NOT EXISTS records_fts_insert AFTER INSERT ON records BEGIN
     INSERT INTO records_fts(rowid, solution, weakness) VALUES (new.rowid, new.solution, new.weakness);
     INSERT INTO records_fts_folded(rowid, solution, weakness) VALUES (new.rowid, new.solution, new.weakness);
@@ -99,6 +102,7 @@ CREATE TRIGGER IF NOT EXISTS records_fts_delete AFTER DELETE ON records BEGIN
 END;
 """
 FTS_TABLES = ("records_fts", "records_fts_folded")
+FTS_TRIGGERS = ("records_fts_insert", "records_fts_delete")
 
 # the tables whose contents are the data (sync_state and meta are bookkeeping)
 CONTENT_TABLES = ("documents", "based_on", "records", "units", "scores")
@@ -194,14 +198,53 @@ class Store:
         self.db.execute("PRAGMA synchronous = NORMAL")  # durable against kill -9; only power loss may lose the tail
         self.db.execute("PRAGMA busy_timeout = 10000")
         self.db.executescript(SCHEMA)
+        self.search_deferred = False
+        self._pending: list[tuple[DocumentRows, int | None, int | None]] = []
         row = self.db.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
-        if row is not None and row[0] != STORE_VERSION:  # an older store: its search indexes may lack rows
-            for table in FTS_TABLES:
-                self.db.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+        stale = self.db.execute("SELECT 1 FROM meta WHERE key = 'search_index_stale'").fetchone()
+        if (row is not None and row[0] != STORE_VERSION) or stale:  # an older store, or a bulk run killed midway
+            self.rebuild_search_index()
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('store_version', ?)", (STORE_VERSION,))
+
+    def defer_search_index(self) -> None:
+        """Stop updating full-text search row by row until :meth:`rebuild_search_index` (bulk imports).
+
+        The mark that the index is stale is committed first, so a run killed before the rebuild leaves
+        a store whose next opening rebuilds it; searches in between miss the newest documents.
+        """
+        if self.search_deferred:
+            return
+        self.flush()
+        self._transaction(
+            "INSERT OR REPLACE INTO meta VALUES ('search_index_stale', '1')",
+            *(f"DROP TRIGGER IF EXISTS {trigger}" for trigger in FTS_TRIGGERS),
+        )
+        self.search_deferred = True
+
+    def rebuild_search_index(self) -> None:
+        """Rebuild both full-text indexes from the records and restore the row-by-row triggers."""
+        self.flush()
+        self.db.executescript(SCHEMA)  # re-creates the dropped triggers (everything else exists)
+        self._transaction(
+            *(f"INSERT INTO {table}({table}) VALUES ('rebuild')" for table in FTS_TABLES),
+            "DELETE FROM meta WHERE key = 'search_index_stale'",
+        )
+        self.search_deferred = False
+
+    def _transaction(self, *statements: str) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in statements:
+                self.db.execute(statement)
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def close(self) -> None:
         self.flush()
+        if self.search_deferred:
+            self.rebuild_search_index()
         self.db.close()
 
     def __enter__(self) -> Store:
@@ -215,49 +258,71 @@ class Store:
     ) -> None:
         """Put one document in, replacing whatever it had before, all or nothing.
 
-        ``defer=True`` leaves the transaction open so that a bulk run commits many documents at once
-        (:meth:`flush`); each document is still a savepoint of its own, and one lost in a crash before
-        the commit is imported again by the next :meth:`sync`, because its JSON file is there.
+        ``defer=True`` queues the document so that a bulk run writes many at once (:meth:`flush`, or
+        every :data:`BATCH` documents): one statement per table for the whole batch instead of six per
+        document.  A batch is one transaction, so each document is still all or nothing, and one lost
+        in a crash before the commit is imported again by the next :meth:`sync` (its JSON file is there).
         """
-        db = self.db
-        if not db.in_transaction:
-            db.execute("BEGIN IMMEDIATE")
-        db.execute("SAVEPOINT document")
+        self._pending.append((rows, json_size, json_mtime_ns))
+        if not defer or len(self._pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write and commit the documents :meth:`replace` queued.
+
+        If the batch fails (a row breaks a constraint), it is written again one document at a time,
+        so that the good documents land and the error names the bad one.
+        """
+        pending, self._pending = self._pending, []
+        if not pending:
+            return
         try:
-            db.execute("DELETE FROM documents WHERE id = ?", (rows.document_id,))  # cascades to every child table
-            db.execute(f"INSERT INTO documents VALUES ({', '.join('?' * len(rows.document))})", rows.document)
-            db.executemany("INSERT INTO based_on VALUES (?, ?, ?, ?, ?, ?, ?)", rows.based_on)
+            self._write(pending)
+        except sqlite3.Error:
+            if len(pending) == 1:
+                raise
+            failure: sqlite3.Error | None = None
+            for item in pending:
+                try:
+                    self._write([item])
+                except sqlite3.Error as exc:
+                    failure = failure or exc
+            if failure is not None:
+                raise failure from None
+
+    def _write(self, items: list[tuple[DocumentRows, int | None, int | None]]) -> None:
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            docs = [rows for rows, _, _ in items]
+            # deleting a document cascades to every child table
+            db.executemany("DELETE FROM documents WHERE id = ?", [(rows.document_id,) for rows in docs])
+            width = len(docs[0].document)
+            db.executemany(f"INSERT INTO documents VALUES ({', '.join('?' * width)})", [r.document for r in docs])
+            db.executemany("INSERT INTO based_on VALUES (?, ?, ?, ?, ?, ?, ?)", [x for r in docs for x in r.based_on])
             db.executemany(
                 "INSERT INTO records (document_id, ordinal, record_id, kind, index_code, criterion, weakness, "
                 "solution, product, timeline_raw, timeline_kind, timeline_start, timeline_end, span_page, "
                 "span_start, span_end, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows.records,
+                [x for r in docs for x in r.records],
             )
-            db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?)", rows.units)
-            db.executemany("INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.scores)
-            if json_size is not None and json_mtime_ns is not None:
-                db.execute(
-                    "INSERT INTO sync_state VALUES (?, ?, ?)", (rows.document_id, json_size, json_mtime_ns)
-                )
-            db.execute("RELEASE document")
+            db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?)", [x for r in docs for x in r.units])
+            db.executemany("INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [x for r in docs for x in r.scores])
+            db.executemany(
+                "INSERT INTO sync_state VALUES (?, ?, ?)",
+                [(r.document_id, size, mtime) for r, size, mtime in items if size is not None and mtime is not None],
+            )
         except BaseException:
-            db.execute("ROLLBACK TO document")
-            db.execute("RELEASE document")
-            if not defer:
-                db.execute("COMMIT")
+            db.execute("ROLLBACK")
             raise
-        if not defer:
-            db.execute("COMMIT")
-
-    def flush(self) -> None:
-        """Commit what :meth:`replace` deferred."""
-        if self.db.in_transaction:
-            self.db.execute("COMMIT")
+        db.execute("COMMIT")
 
     def remove(self, document_id: str) -> None:
+        self.flush()
         self.db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
     def sync_state(self, document_id: str) -> tuple[int, int] | None:
+        self.flush()
         row = self.db.execute(
             "SELECT json_size, json_mtime_ns FROM sync_state WHERE document_id = ?", (document_id,)
         ).fetchone()
@@ -267,13 +332,18 @@ class Store:
         """Make the database equal to the ``*.json`` outputs in ``out_dir`` (new, changed and deleted files)."""
         result = SyncResult(invalid=[])
         present: set[str] = set()
+        self.flush()
+        known = {  # one query, not one per file: a bulk run ends with a sync over every output
+            str(doc_id): (int(size), int(mtime))
+            for doc_id, size, mtime in self.db.execute("SELECT document_id, json_size, json_mtime_ns FROM sync_state")
+        }
         for entry in sorted(os.scandir(out_dir), key=lambda e: e.name):
             if not entry.name.endswith(".json") or entry.name.startswith(".") or not entry.is_file():
                 continue
             doc_id = entry.name[: -len(".json")]
             present.add(doc_id)
             st = entry.stat()
-            if self.sync_state(doc_id) == (st.st_size, st.st_mtime_ns):
+            if known.get(doc_id) == (st.st_size, st.st_mtime_ns):
                 result.unchanged += 1
                 continue
             try:
@@ -294,27 +364,33 @@ class Store:
 
     def export_records(self, target: Path) -> int:
         """Write ``records.jsonl``: one record a line with its document's id, number and issuer (atomically)."""
+        self.flush()
         tmp = target.with_name(f".{target.name}.tmp")
         n = 0
+        head_of: tuple[str, str] = ("", "")  # (document id, its keys as JSON): the rows come document by document
         with tmp.open("w", encoding="utf-8") as fh:
             for doc_id, number, issuer, data in self.db.execute(
                 "SELECT d.id, d.number, d.issuer, r.data FROM records r JOIN documents d ON d.id = r.document_id "
                 "ORDER BY d.id, r.ordinal"
             ):
-                head = json.dumps(
-                    {"document_id": doc_id, "document_number": number, "document_issuer": issuer},
-                    ensure_ascii=False, separators=(",", ":"),
-                )
-                fh.write(head[:-1] + "," + data[1:] + "\n")  # the record's own keys follow the document's
+                if head_of[0] != doc_id:
+                    head = json.dumps(
+                        {"document_id": doc_id, "document_number": number, "document_issuer": issuer},
+                        ensure_ascii=False, separators=(",", ":"),
+                    )
+                    head_of = (doc_id, head[:-1] + ",")
+                fh.write(head_of[1] + data[1:] + "\n")  # the record's own keys follow the document's
                 n += 1
         os.replace(tmp, target)
         return n
 
     def counts(self) -> dict[str, int]:
+        self.flush()
         return {t: int(self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in CONTENT_TABLES}
 
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every content table, sorted, without internal row ids: two stores with equal dumps hold the same data."""
+        self.flush()
         out: dict[str, list[tuple[Any, ...]]] = {}
         for table in CONTENT_TABLES:
             cols = [r[1] for r in self.db.execute(f"PRAGMA table_info({table})") if r[1] != "rowid"]
@@ -329,6 +405,7 @@ class Store:
         ("mot cua") matches every accented form.  FTS5 syntax works (``"một cửa" OR "liên thông"``);
         anything FTS5 cannot parse, such as "126/KH-UBND", is searched as plain words instead.
         """
+        self.flush()
         folded = query.isascii()
         try:
             return list(self._search(query, limit, index, folded))
