@@ -52,7 +52,7 @@ class Task:
     seq: int
     path: str
     name: str
-    sha256: str
+    sha256: str  # "" when no earlier output needed comparing: the worker hashes what it reads anyway
     want_rows: bool = False
     out_dir: str | None = None  # set: the worker writes OUT/<name> itself (local engine; saves the parent work)
 
@@ -70,6 +70,7 @@ class WorkResult:
     error: str | None
     pages: int
     worker_rss_kb: int
+    sha256: str = ""
 
 
 def process(task: Task, settings: Settings) -> WorkResult:
@@ -101,6 +102,7 @@ def _result(extraction: Extraction, task: Task, settings: Settings, rss: int = 0
         error=errors[0] if errors else None,
         pages=extraction.source.pages or 1,
         worker_rss_kb=rss,
+        sha256=extraction.source.sha256,
     )
 
 
@@ -118,7 +120,7 @@ def failed_result(task: Task, code: Code, message: str, settings: Settings) -> W
         indices=[], based_on=[], signer=None, recipients=[],
     )
     extraction = Extraction(
-        source=Source(path=task.path, sha256=task.sha256, format=fmt, pages=None),
+        source=Source(path=task.path, sha256=task.sha256 or _hash_or_empty(task.path), format=fmt, pages=None),
         document=document, records=[], scores=[], warnings=[f"{code.value}: {message}"],
     )
     return _result(extraction, replace(task, out_dir=None), settings)
@@ -136,6 +138,13 @@ class BatchOptions:
     retry_failed: bool = False  # extract again the files whose earlier output is an error
     engine: Literal["local", "dask"] = "local"
     scheduler: str | None = None  # Dask scheduler address, e.g. tcp://10.0.0.5:8786
+
+
+def _hash_or_empty(path: str) -> str:
+    try:
+        return sha256_of(Path(path))
+    except OSError:
+        return ""
 
 
 def _peek(target: Path) -> tuple[str, list[str], int] | None:
@@ -177,11 +186,12 @@ class _Run:
         else:
             sys.stderr.write(line + "\n")
 
-    def failed(self, task: Task, error: str) -> None:
+    def failed(self, task: Task, error: str, sha256: str = "") -> None:
         self.summary.failed += 1
         code, _, message = error.partition(": ")
+        sha256 = sha256 or task.sha256 or _hash_or_empty(task.path)
         self.errors.append((task.seq, {
-            "path": task.path, "output": task.name, "sha256": task.sha256, "code": code, "message": message,
+            "path": task.path, "output": task.name, "sha256": sha256, "code": code, "message": message,
         }))
         self.say(f"extractor: {task.path}: {error}")
 
@@ -191,15 +201,15 @@ class _Run:
         for seq, path in enumerate(discovery):
             self.summary.files += 1
             name = namer(path)
+            target = self.out / name
+            earlier = _peek(target) if target.exists() else None
             try:
                 regular = stat.S_ISREG(path.stat().st_mode)
-                sha = sha256_of(path) if regular else ""
+                sha = sha256_of(path) if regular and earlier is not None else ""  # only to compare with it
             except OSError:
                 regular, sha = False, ""
             worker_writes = str(self.out) if self.options.engine == "local" else None
             task = Task(seq, str(path), name, sha, want_rows=self.store is not None, out_dir=worker_writes)
-            target = self.out / name
-            earlier = _peek(target) if target.exists() else None
             if earlier is not None and earlier[0] == sha:
                 errors = [w for w in earlier[1] if w.startswith("E")]
                 if not (errors and self.options.retry_failed):
@@ -240,7 +250,7 @@ class _Run:
         s.worker_rss_kb = max(s.worker_rss_kb, result.worker_rss_kb)
         s.extracted += 1
         if result.error:
-            self.failed(task, result.error)
+            self.failed(task, result.error, result.sha256)
         if self.progress:
             self.progress.update(s)
 
