@@ -19,7 +19,7 @@ fonts (".VnTime") comes out as ``"KÕ ho¹ch"`` and is converted with viparse.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from extractor.errors import Code, Warning_
@@ -250,25 +250,3 @@ def add_edge(edges: list[Edge], a: tuple[float, float], b: tuple[float, float]) 
         return
     edge = {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0}
     edges.append({**edge, "height": bottom - top, "orientation": orientation, "object_type": "line"})
-
-
-def lattice_tables(edges: list[Edge], cell_text: Callable[[Rect], str]) -> list[tuple[Rect, Grid]]:
-    """Ruled tables from ruling lines: pdfplumber's lattice (snap, join, intersect, smallest cells).
-
-    Why not ``page.find_tables()``: that makes pdfminer interpret the whole page (30 ms and more),
-    while the rules alone are enough to find the cells; ``cell_text`` reads each cell's text from
-    wherever is fastest.  A table narrower than two columns (a page frame, a boxed note) is no table.
-    """
-    from pdfplumber import table as lattice
-    from pdfplumber.utils.geometry import filter_edges
-
-    merged = lattice.merge_edges(edges, TOLERANCE, TOLERANCE, TOLERANCE, TOLERANCE)
-    merged = filter_edges(merged, min_length=EDGE_MIN_LENGTH)
-    points = lattice.edges_to_intersections(merged, TOLERANCE, TOLERANCE)
-    found = []
-    for cells in lattice.cells_to_tables(lattice.intersections_to_cells(points)):
-        table = lattice.Table(None, cells)  # type: ignore[arg-type]  # rows and bbox need no page
-        grid = clean_grid([[cell_text(c) if c else None for c in row.cells] for row in table.rows])
-        if grid and len(grid[0]) >= 2:
-            found.append((table.bbox, grid))
-    return sorted(found, key=lambda t: t[0][1])
