@@ -108,9 +108,11 @@ _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?i:trang)\s+\d{1,3}(?:
 def fix_page_furniture(text: str, report: FixReport | None = None) -> str:
     r"""Drop page numbers and the running header next to them; rejoin a paragraph a page break cut.
 
-    A running header is a line repeated at least twice and standing next to a page number.  When the
-    line before the furniture does not end its sentence, the blank lines around it go too, so the
-    hard-wrap joiner can put the paragraph back together.
+    A running header is a line that stands next to a page number at least twice (with a single page
+    number: a line next to it that the text repeats elsewhere) — not any repeated line, since text
+    copied without blank lines puts the last line of a page ("UBND huyện.") right above the number.
+    When the line before the furniture does not end its sentence, the blank lines around it go too,
+    so the hard-wrap joiner can put the paragraph back together.
 
     >>> fix_page_furniture("Phối hợp với các phòng\n\n- 2 -\nKế hoạch số 15/KH-UBND\n\nchuyên môn.\n"
     ...                    "3\nKế hoạch số 15/KH-UBND\nIII. TỔ CHỨC")
@@ -120,12 +122,14 @@ def fix_page_furniture(text: str, report: FixReport | None = None) -> str:
     numbers = {i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line)}
     if not numbers:
         return text
-    counts = Counter(line for line in lines if line and len(line) < 100)
+    beside = [j for i in numbers for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j] and len(lines[j]) < 100]
+    counts = Counter(lines[j] for j in set(beside))
+    if len(numbers) == 1:
+        counts = Counter(line for line in lines if line and len(line) < 100)
     furniture = set(numbers)
-    for i in numbers:
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(lines) and counts.get(lines[j], 0) >= 2 and not _BARRIER.match(lines[j]):
-                furniture.add(j)
+    for j in beside:
+        if counts.get(lines[j], 0) >= 2 and not _BARRIER.match(lines[j]):
+            furniture.add(j)
     out: list[str] = []
     for i, line in enumerate(lines):
         if i in furniture:
