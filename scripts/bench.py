@@ -113,7 +113,7 @@ def _bulk_child(folder: str, out: str, workers: int) -> None:
     print(json.dumps(asdict(summary)))
 
 
-def bulk(copies: int = 60, runs: int = 2) -> None:
+def bulk(copies: int = 60, runs: int = 3) -> None:
     """The corpus (text, DOCX, HTML and PDF with a text layer) copied ``copies`` times, extracted with
     --store by 1 and by 2 workers, best of ``runs``; the peak memory of the parent and of a worker."""
     import json
