@@ -26,8 +26,10 @@ import regex
 
 from extractor import rules
 from extractor.fields.indices import first_index
+from extractor.ingest.tables import same_row
 from extractor.normalize import comparable
 from extractor.schema import IndexCode
+from extractor.segment import any_mark
 
 Roles = tuple[tuple[str, regex.Pattern[str]], ...]
 SUB_LABEL_WORDS = 8  # a sub-column label is short: "Thời gian hoàn thành", "Cơ quan phối hợp thực hiện"
@@ -39,14 +41,20 @@ _COLUMN_NUMBER = regex.compile(r"^\(?(?:(?P<n>\d{1,2})|(?P<a>[a-z]))\)?$")
 
 @lru_cache(maxsize=1)
 def _column_roles() -> Roles:
-    """[[column]]: tried in order on a header cell (searched); the first role that matches wins."""
-    return tuple((r.role, rules.any_of(r.patterns)) for r in rules.tables().column)
+    """[[column]]: tried in order on a header cell (searched); the first role that matches wins.
+
+    Matched with any diacritic or none, as field labels are: "Đơn vị phối hơp" read off a scan, or
+    typed "Don vi phoi hop", is the coordinating column.
+    """
+    return tuple((r.role, rules.any_of([any_mark(p) for p in r.patterns])) for r in rules.tables().column)
 
 
 @lru_cache(maxsize=1)
 def _sub_roles() -> Roles:
     """[[sub_column]]: a sub-column's whole label ("Chủ trì", "Hoàn thành") → its role."""
-    return tuple((r.role, regex.compile(f"(?:{'|'.join(r.patterns)})")) for r in rules.tables().sub_column)
+    return tuple(
+        (r.role, regex.compile(f"(?:{'|'.join(any_mark(p) for p in r.patterns)})")) for r in rules.tables().sub_column
+    )
 
 
 def _key(cell: str) -> str:
@@ -254,14 +262,14 @@ def task_rows(rows: list[list[str]]) -> list[TableRow]:
     roles = header.roles
     if len(rows) <= header.size or "task" not in roles or not ({"lead", "lead_coord", "timeline"} & set(roles)):
         return []
-    repeated = {_flat(r) for r in rows[: header.size]}
+    repeated = rows[: header.size]
     out: list[TableRow] = []
     group: str | None = None
     index: IndexCode | None = None
     criterion: str | None = None
     cell_above: str | None = None  # a merged "Tiêu chí" cell is empty in the rows below its first
     for n, row in enumerate(rows[header.size :], header.size):
-        if _flat(row) in repeated or is_column_number_row(row):
+        if any(same_row(row, r) for r in repeated) or is_column_number_row(row):
             continue  # the header block repeated on a new page
         filled = [c for c in row if c.strip()]
         stt = _cell(row, roles, "stt")

@@ -156,7 +156,8 @@ def new_document() -> DocxDocument:
 STANDARD: dict[str, list[str]] = {
     "scan": ["a01_snv-lam-son-par-sipas", "b02_tan-hung-dan-van", "c03_sct-dong-linh-bon-chi-so"],
     "landscape": ["b05_bql-kcn-binh-son-pci"],
-    "mixed": ["b01_thach-lam-cchc-sipas"],  # its scanned last page is prose: OCR does not rebuild tables
+    # text pages, then the last page scanned: b01's is prose, d01's the end of its ruled appendix table
+    "mixed": ["b01_thach-lam-cchc-sipas", "d01_ubnd-dong-khe-sipas-papi-phu-luc"],
     "tcvn3": ["a02_ubnd-tan-hoa-papi-sipas"],
 }
 MIN_ROW_CM = 3.0  # tall rows, so that every appendix table of a few rows crosses a page break

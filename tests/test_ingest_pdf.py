@@ -205,6 +205,39 @@ def test_mixed_pdf_reads_text_layer_and_ocrs_only_the_scanned_page() -> None:
     assert len(read_fixture("mixed.pdf", ocr="always").warnings) == 2
 
 
+@pytest.mark.slow
+@needs_tesseract
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (libreoffice-writer-nogui) missing")
+def test_scanned_appendix_table_comes_back_as_a_table(tmp_path: Path) -> None:
+    """a05 (a ruled task table across two pages) rendered, rasterised at 300 dpi with no text layer:
+    the OCR'd table gives the records of the text, columns and all (they used to come out as lines)."""
+    import json
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "scripts"))
+    import render_corpus
+
+    from extractor.evaluate import score_document
+    from extractor.pipeline import extract
+
+    root = Path(__file__).parents[1] / "corpora"
+    plan = root / "plans" / "a05_sxd-phu-lam-sipas-par-table.md"
+    source = tmp_path / "src"
+    source.mkdir()
+    shutil.copyfile(plan, source / plan.name)
+    subprocess.run([sys.executable, str(Path(render_corpus.__file__)), str(tmp_path), "--plans", str(source)],
+                   check=True, capture_output=True, timeout=600)
+    scan = tmp_path / "a05.scan.pdf"
+    render_corpus.image_only_pdf(tmp_path / f"{plan.stem}.pdf", scan, 300)
+    raw = read_pdf(scan, scan.read_bytes())
+    assert sum(text.count("\n| ") for text in raw.pages) >= 8, raw.pages  # the rows, as pipe rows
+    gold = json.loads((root / "gold" / f"{plan.stem}.json").read_text(encoding="utf-8"))
+    score = score_document(gold, json.loads(extract(scan).model_dump_json()))
+    assert score["gold"] == score["pred"] == score["matched"] == 10
+    for field in ("solution", "lead", "coord", "timeline_raw"):
+        values = [v for v in score["fields"][field] if v is not None]
+        assert sum(values) / len(values) >= 0.9, (field, values)
+
+
 def test_clean_cell_joins_lines_and_escapes_pipes() -> None:
     assert clean_cell("Rà soát thủ tục\nhành chính") == "Rà soát thủ tục hành chính"
     assert clean_cell("Phòng KH-\nTC-TTNN") == "Phòng KH-TC-TTNN"

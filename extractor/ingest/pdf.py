@@ -158,7 +158,14 @@ def _read_page(
             note = f"đã nhận dạng OCR (Tesseract {LANGUAGE}), độ tin cậy trung bình {result.confidence:.0f}%"
             warnings.append(Warning_(Code.W107_OCR_USED, f"trang {index + 1}: {note}"))
             lines = _lines(result.text)
-            return _Page([lines], lines[:2], lines[-2:])
+            if not any(isinstance(block, tuple) for block in result.blocks):
+                return _Page([lines], lines[:2], lines[-2:])
+            found: list[Item] = [
+                _Table(block[1]) if isinstance(block, tuple) else _lines("\n".join(block)) for block in result.blocks
+            ]
+            top = found[0][:2] if isinstance(found[0], list) else []
+            bottom = found[-1][-2:] if isinstance(found[-1], list) else []
+            return _Page(found, top, bottom)
         geometry = _Geometry(page)
         region = _Region(textpage, geometry)
         edges = _edges(page, geometry)

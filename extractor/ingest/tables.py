@@ -148,9 +148,29 @@ def _repeated_header(header: Grid, rows: Grid) -> int:
     """How many of ``rows`` repeat the header block: its rows in order from the top, whitespace aside
     (Word may repeat only the first rows of the block)."""
     count = 0
-    while count < min(len(header), len(rows)) and _flat(rows[count]) == _flat(header[count]):
+    while count < min(len(header), len(rows)) and same_row(rows[count], header[count]):
         count += 1
     return count
+
+
+REPEAT_SIMILARITY = 0.9  # a header read again by OCR may differ by a letter ("STTL" for "STT")
+
+
+def same_row(row: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether two table rows say the same, whitespace aside, or nearly the same when long enough to
+    tell (a header row OCR'd on two pages): ``["STT", "Nhiệm vụ", …]`` and ``["STTL", "Nhiệm vụ", …]``.
+    """
+    a, b = _flat(row), _flat(other)
+    if a == b:
+        return True
+    if len(a) != len(b) or not any(a):
+        return False
+    left, right = " | ".join(a), " | ".join(b)
+    if min(len(left), len(right)) < 30:
+        return False
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, left, right, autojunk=False).ratio() >= REPEAT_SIMILARITY
 
 
 def _flat(row: Sequence[str]) -> list[str]:
