@@ -365,13 +365,13 @@ class _Builder(DutyRecords):
                 values[name] = value
         lead = split_units(values["lead"]) if "lead" in values else []
         coord = split_units(values["coordinating"]) if "coordinating" in values else []
-        if "lead" not in values and "coordinating" not in values:
+        if "lead" not in values:  # no lead label: the units the sentence opens with (labels that are there win)
             lead, span = subject_units(solution)
-            if span:
-                coord = coordinating_in_prose(solution, span[1])
-            else:
-                lead, verb_end = clause_lead(solution)
-                coord = coordinating_in_prose(solution, verb_end) if verb_end is not None else []
+            after = span[1] if span else None
+            if not span:
+                lead, after = clause_lead(solution)
+            if "coordinating" not in values:
+                coord = coordinating_in_prose(solution, after) if after is not None else []
         timeline = self.timeline(values.get("timeline"))
         product = clean_raw(values["product"]) if values.get("product") else None
         return Record(

@@ -33,6 +33,8 @@ _NAMED = regex.compile(
     r"(?:\s*[.:)]|\s)(?!\d)\s*(?=\S)"
 )
 NAMED_RANK = 15
+# named headings that sit under another named heading when both are used: "Nhiệm vụ 2:" then "Giải pháp 1."
+_SUB_NAMED = frozenset({"giải pháp", "nội dung thành phần", "tiêu chí thành phần", "chỉ số thành phần"})
 # "c) Chủ trì: Phòng X. Giải quyết đúng hạn …": after the label's value a sentence starts — a task item
 _SENTENCE_AFTER = regex.compile(r"\.\s+[A-ZĐÀ-Ỹ][^\W\d_]*\s+[^\W\d_]")
 _PLAN_TITLES = frozenset({"KẾ HOẠCH", "CHƯƠNG TRÌNH", "KẾ HOẠCH HÀNH ĐỘNG"})
@@ -297,7 +299,8 @@ def _heading(line: str, key: str) -> tuple[Numbering, str, int, int] | None:
     m = _NAMED.match(line)
     if m:
         abbr = "".join(w[0] for w in m.group("label").split()).upper().replace("Đ", "D")
-        return "named", abbr + m.group("num"), NAMED_RANK + m.group("num").count("."), m.end()
+        below = 1 if m.group("label").lower() in _SUB_NAMED else 0  # "Giải pháp 1." under "Nhiệm vụ 1:"
+        return "named", abbr + m.group("num"), NAMED_RANK + m.group("num").count(".") + below, m.end()
     m = _ARABIC.match(line)
     if m:
         num = m.group("num")

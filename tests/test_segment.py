@@ -44,3 +44,12 @@ def test_chrome_and_closing_are_not_body() -> None:
     seg = segment(text)
     assert seg.body_end == text.index("Trên đây")
     assert seg.tail_text().startswith("Trên đây")
+
+
+def test_solution_headings_nest_under_task_headings() -> None:
+    """Regression (blind set J): "Giải pháp 1." under "Nhiệm vụ 1:" is its child, not its sibling."""
+    seg = segment("II. NHIỆM VỤ\nNhiệm vụ 1: Giảm chi phí\nGiải pháp 1. Rút ngắn thời gian.\n"
+                  "Giải pháp 2. Công khai quy trình.\nNhiệm vụ 2: Minh bạch\nGiải pháp 1. Đăng tải bản đồ.\n")
+    part = seg.root.children[0]
+    assert [s.number for s in part.children] == ["NV1", "NV2"]
+    assert [s.number for s in part.children[0].children] == ["GP1", "GP2"]

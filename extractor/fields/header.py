@@ -15,7 +15,7 @@ import regex
 
 from extractor import rules
 from extractor.fields import FieldResult
-from extractor.fields.units import unit_span
+from extractor.fields.units import starts_with_head, unit_span
 from extractor.normalize import comparable
 
 NUMBER = r"\d{1,5}(?:[/-]\d{4})?[/-][A-ZĐ][\wĐđ.&-]*(?:/[\wĐđ.&-]+)?"
@@ -99,7 +99,7 @@ def sentence_case(upper: str) -> str:
                 len(word) <= 4
                 and word.isupper()
                 and i > 0
-                and not regex.search(r"[ÀÁẢÃẠĂÂÊÔƠƯĐÈÉÌÍÒÓÙÚỲÝ]", word)
+                and not regex.search(r"[ÀÁẢÃẠĂÂÊÔƠƯĐÈÉÌÍÒÓÙÚỲÝ\u1ea0-\u1ef9]", word)  # "VỀ" is a word
                 and low not in {"sở", "ban", "bộ", "cục", "xã", "và", "tỉnh", "phòng", "nội", "vụ", "tư", "y", "tế"}
             )
         ):
@@ -198,7 +198,8 @@ def _type_and_title(lines: list[tuple[int, str]], number: str | None) -> tuple[s
                     if _NOT_TITLE.match(nxt):
                         break
                     title_lines.append(nxt)
-                    if len(" ".join(title_lines)) > 60 and not nxt.isupper():
+                    goes_on = nxt.endswith((",", " và", " của", " về", "-"))  # "… (PAR INDEX)," / "Chỉ số SIPAS …"
+                    if len(" ".join(title_lines)) > 60 and not nxt.isupper() and not goes_on:
                         break
                 return t, " ".join(title_lines) or None
             if line.startswith(t + " ") and i < 3 and len(line) < 400 and not regex.search(r"\bsố\b", line[:30]):
@@ -253,8 +254,29 @@ def _issuer(
                 issuer = text[at : at + len(longer)]
         if body and comparable(body[0].value).startswith(comparable(issuer)) and body[0].value != issuer:
             return body  # header "BAN DÂN VẬN", body "Ban Dân vận Huyện ủy xây dựng Kế hoạch …"
+        if body and _expands(issuer, body[0].value):
+            return body  # header "PHÒNG CẢNH SÁT QLHC VỀ TTXH", body "Phòng Cảnh sát quản lý hành chính về …"
         return FieldResult(issuer, pos, pos + len(name), "issuer:header"), place
     return body or (None, place)
+
+
+_ABBREVIATION = regex.compile(r"\b[A-ZĐ]{3,}\b")
+_COMMON_ABBREVIATIONS = frozenset({"UBND", "HĐND", "MTTQ"})
+
+
+def _expands(header: str, body: str) -> bool:
+    """Whether the body's name of the issuer spells out what the header abbreviates.
+
+    >>> _expands("Phòng Cảnh sát QLHC về TTXH", "Phòng Cảnh sát quản lý hành chính về trật tự xã hội")
+    True
+    >>> _expands("Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và PTNT")
+    False
+    """
+    short = [a for a in _ABBREVIATION.findall(header) if a not in _COMMON_ABBREVIATIONS]
+    if not short or any(a in body for a in short):
+        return False
+    head = header.split()[:2]
+    return [w.casefold() for w in body.split()[:2]] == [w.casefold() for w in head] and len(body) > len(header)
 
 
 _CLAUSE_START = regex.compile(r"(?:^|\n|[.;,]\s+|\s[-–]\s+|\)\s+)")
@@ -272,10 +294,27 @@ def _body_issuer(text: str, key: str, end: int) -> tuple[FieldResult[str], str |
         window = max(0, at - 200)
         for start in sorted({c.end() for c in _CLAUSE_START.finditer(key, window, at)}):
             span = unit_span(text, start, max_words=20)
-            if span and at - 1 <= span[1] <= at + 1:
+            if not (span and at - 1 <= span[1] <= at + 1):
+                # a name holding a word that is a verb elsewhere ("Phòng Cảnh sát quản lý hành chính …
+                # xây dựng Kế hoạch"): the whole run up to the verb, if it opens with a unit's head word
+                raw = text[start:at]
+                run = raw.strip()
+                first = start + len(raw) - len(raw.lstrip())
+                span = (first, first + len(run)) if _whole_name_run(run) else None
+            if span:
                 issuer, place = _split_locality(text[span[0] : span[1]])
                 return FieldResult(issuer, span[0], span[0] + len(issuer), "issuer:builds_plan"), place
     return None
+
+
+MAX_NAME_WORDS = 16
+
+
+def _whole_name_run(run: str) -> bool:
+    """A clause that is one unit name up to the verb: a head word first, no punctuation, not too long."""
+    return (
+        bool(run) and starts_with_head(run) and len(run.split()) <= MAX_NAME_WORDS and not regex.search(r"[,;:()]", run)
+    )
 
 
 def _year(title: str | None, text: str, end: int, issued: str | None) -> tuple[int | None, bool]:

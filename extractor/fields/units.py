@@ -156,13 +156,40 @@ def unit_span(text: str, start: int = 0, max_words: int = 24, use_pos: bool = Fa
         from extractor.nlp import SPAN_CHARS, verb_starts
 
         end = start + SPAN_CHARS if span is None else span[1]
-        verbs = frozenset(start + i for i in verb_starts(text[start:end]))
+        verbs = frozenset(
+            v for v in (start + i for i in verb_starts(text[start:end])) if not _verb_inside_name(text, key, v)
+        )
         if verbs:
             span, _ = _scan(text, key, start, max_words, verbs)
     return span
 
 
 _POS_MIN_WORDS = 4
+NAME_VERB_REACH = 5  # syllables after a tagged verb within which the clause's listed predicate may follow
+_CLAUSE_END = regex.compile(r"[,;.:()]")
+
+
+def _verb_inside_name(text: str, key: str, verb: int) -> bool:
+    """Whether a word the tagger calls a verb is part of the unit's name, not its predicate.
+
+    "Ban Giám sát đầu tư của cộng đồng xã chủ trì …", "Đội Quản lý cư trú phối hợp …": the listed
+    predicate ("chủ trì", "phối hợp") comes a few lower-case words later, with no "và" between;
+    "Phòng Bảo hiểm thất nghiệp," — nothing follows in the list item.  "Phòng Y tế soạn thảo văn
+    bản" keeps "soạn thảo" as the predicate, and so does "Văn phòng Sở giúp Giám đốc Sở theo dõi …"
+    (a capitalised word after the verb is its object, not the rest of a name).
+    """
+    stop = _CLAUSE_END.search(key, verb)
+    end = stop.start() if stop else len(key)
+    clause, written = key[verb:end].split(), text[verb:end].split()
+    if len(clause) <= 2:
+        return True  # the verb ends the list item: "Phòng Bảo hiểm thất nghiệp,"
+    predicate = _vocab().predicate
+    for offset in range(1, min(len(clause), NAME_VERB_REACH + 2)):
+        if offset > 1 and predicate.match(" ".join(clause[offset:])):
+            return True
+        if clause[offset] == "và" or written[offset][:1].isupper():
+            return False
+    return False
 _WORD = regex.compile(r"[^\W\d_]+")
 
 
