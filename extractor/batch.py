@@ -141,7 +141,10 @@ class BatchOptions:
 
 
 def _hash_or_empty(path: str) -> str:
+    """The content hash of a regular file; "" for anything else (opening a FIFO would block the run)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return ""
         return sha256_of(Path(path))
     except OSError:
         return ""
