@@ -91,11 +91,13 @@ class DutyRecords:
         """A closing paragraph after the last duty ("Trong quá trình thực hiện, nếu có vướng mắc …")."""
         is_last = sec.parent is not None and sec.parent.children and sec.parent.children[-1] is sec
         kept = list(blocks)
+        bullets = sum(1 for x in kept if x.kind == "bullet")  # counted once: a section may hold thousands
         while kept and is_last:
             b = kept[-1]
-            has_bullets = any(x.kind == "bullet" for x in kept[:-1])
+            has_bullets = bullets - (b.kind == "bullet") > 0  # a bullet before the last block
             closing = org_closing().match(self.key[b.content_start : b.end])
             if closing or (b.kind == "para" and has_bullets and kept[0].kind == "bullet"):
+                bullets -= b.kind == "bullet"
                 kept.pop()
                 continue
             break

@@ -166,11 +166,13 @@ def same_row(row: Sequence[str], other: Sequence[str]) -> bool:
     if len(a) != len(b) or not any(a):
         return False
     left, right = " | ".join(a), " | ".join(b)
-    if min(len(left), len(right)) < 30:
-        return False
+    short, long = sorted((len(left), len(right)))
+    if short < 30 or 2 * short < REPEAT_SIMILARITY * (short + long):
+        return False  # too short to judge, or so different in length that the ratio cannot reach the bar
     from difflib import SequenceMatcher
 
-    return SequenceMatcher(None, left, right, autojunk=False).ratio() >= REPEAT_SIMILARITY
+    matcher = SequenceMatcher(None, left, right, autojunk=False)
+    return matcher.quick_ratio() >= REPEAT_SIMILARITY and matcher.ratio() >= REPEAT_SIMILARITY
 
 
 def _flat(row: Sequence[str]) -> list[str]:
