@@ -29,6 +29,7 @@ from extractor.ingest.ocr_layout import (
     cell_text,
     edges_of,
     erase,
+    lines_of,
     parse_words,
     ruling_runs,
 )
@@ -92,29 +93,10 @@ def parse_tsv(tsv: str) -> OcrResult:
     >>> parse_tsv("\\n".join([head, row.format(w=1, c=90, t="Kế"), row.format(w=2, c=80, t="hoạch")]))
     OcrResult(text='Kế hoạch', confidence=85.0, words=2, blocks=())
     """
-    lines: dict[tuple[int, int, int], list[str]] = {}
-    confidences: list[float] = []
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
-            continue
-        try:
-            key = (int(cols[2]), int(cols[3]), int(cols[4]))
-            conf = float(cols[10])
-        except ValueError:
-            continue
-        lines.setdefault(key, []).append(cols[11].strip())
-        if conf >= 0:
-            confidences.append(conf)
-    out: list[str] = []
-    previous: tuple[int, int] | None = None
-    for (block, par, _line), words in lines.items():
-        if previous is not None and previous != (block, par):
-            out.append("")
-        out.append(" ".join(words))
-        previous = (block, par)
+    words = parse_words(tsv)
+    confidences = [w.confidence for w in words if w.confidence >= 0]
     mean = sum(confidences) / len(confidences) if confidences else 0.0
-    return OcrResult("\n".join(out), round(mean, 1), len(confidences))
+    return OcrResult("\n".join(lines_of(words)), round(mean, 1), len(confidences))
 
 
 def ocr_image(image: Any, page_number: int) -> OcrResult:
@@ -133,10 +115,10 @@ def ocr_image(image: Any, page_number: int) -> OcrResult:
     pages = _tesseract_tsv([blank_cells(clean, cells, DPI)], page_number)
     # a cell is one block of text: mode 6 keeps the lone "2" of an STT cell that page mode drops as noise
     pages += _tesseract_tsv(cell_images(clean, cells, DPI), page_number, psm=6)
-    around = parse_words(pages[0])
-    texts = {rect: cell_text(parse_words(tsv)) for rect, tsv in zip(cells, pages[1:], strict=True)}
-    found = blocks(around, edges, texts, DPI)
-    scored = [w.confidence for tsv in pages for w in parse_words(tsv) if w.confidence >= 0]
+    words = [parse_words(tsv) for tsv in pages]  # the page around the tables, then each cell
+    texts = {rect: cell_text(cell) for rect, cell in zip(cells, words[1:], strict=True)}
+    found = blocks(words[0], edges, texts, DPI)
+    scored = [w.confidence for page in words for w in page if w.confidence >= 0]
     text = "\n".join(
         "\n".join(b) if isinstance(b, list) else "\n".join(" ".join(row) for row in b[1]) for b in found
     )
