@@ -1,4 +1,4 @@
-"""Scanned tables: ruling lines found in the page image, and each OCR'd word put in its cell.
+"""Scanned tables: ruling lines found in the page image, and each cell OCR'd on its own.
 
 Why: a scanned appendix ("PHỤ LỤC: NHIỆM VỤ, GIẢI PHÁP …") is a ruled table, and Tesseract reads
 it line by line across the columns ("1 Rà soát TTHC Quý II/2024 Văn phòng Sở"), so the columns —
