@@ -25,6 +25,10 @@ _DATED_PLACE = regex.compile(
     r"(?P<place>[^\W\d_][^\W\d_ .]*(?: [^\W\d_][^\W\d_.]*){0,4}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+"
     r"(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
 )
+# a draft or an unsigned copy: "Lương Phú, ngày      tháng 7 năm 2024" gives the place, not a date
+_UNDATED_PLACE = regex.compile(
+    r"(?P<place>[^\W\d_][^\W\d_ .]*(?: [^\W\d_][^\W\d_.]*){0,4}),\s*ngày[\s.…_]*tháng[\s.…_\d]*năm\s+\d{4}"
+)
 _NEWS_DATE = regex.compile(r"(?im)^\s*ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\s*,")
 _BUILDS = regex.compile(r"(?i)\b(?:xây dựng|ban hành)\s*(?:kế hoạch|kh|chương trình)\b|\byêu cầu các\b")
 _YEAR = regex.compile(r"(?i)\bnăm\s+(?P<y>(?:19|20)\d{2})\b")
@@ -169,6 +173,10 @@ def extract_header(text: str, key: str, preamble_end: int) -> HeaderFacts:
         if m:
             issued = _date(m.group("d"), m.group("m"), m.group("y"))
             place = _place_name(m.group("place")) or place
+            break
+        undated = _UNDATED_PLACE.search(line)
+        if undated:
+            place = _place_name(undated.group("place")) or place
             break
     if issued is None:
         m2 = _NEWS_DATE.search(text, 0, preamble_end)

@@ -1,0 +1,46 @@
+"""Document facts from the header block: regressions found by the blind sets, one case each."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.fields.header import HeaderFacts, extract_header
+from extractor.normalize import comparable
+
+HEAD = ("UBND TỈNH LƯƠNG PHÚ\nSỞ VĂN HÓA VÀ THỂ THAO\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n")
+
+
+def _facts(text: str) -> HeaderFacts:
+    return extract_header(text, comparable(text), len(text))
+
+
+@pytest.mark.parametrize(
+    ("date_line", "place", "issued"),
+    [
+        ("Lương Phú, ngày 08 tháng 7 năm 2024", "Lương Phú", "2024-07-08"),
+        ("Lương Phú, ngày      tháng 7 năm 2024", "Lương Phú", None),  # an unsigned draft: place, no date
+        ("Lương Phú, ngày ... tháng ... năm 2024", "Lương Phú", None),
+    ],
+)
+def test_place_and_date(date_line: str, place: str, issued: str | None) -> None:
+    facts = _facts(HEAD + f"Số: 12/KH-SVHTT\n\n{date_line}\n\nKẾ HOẠCH\nNâng cao Chỉ số SIPAS năm 2024\n")
+    assert (facts.place, facts.issued_date) == (place, issued)
+
+
+def test_title_line_ending_in_a_comma_goes_on() -> None:
+    """Regression (set J): "… (PAR INDEX)," then "Chỉ số SIPAS … năm 2025" is one title."""
+    text = HEAD + ("KẾ HOẠCH\nKhắc phục tồn tại, hạn chế và nâng cao Chỉ số cải cách hành chính (PAR INDEX),\n"
+                   "Chỉ số SIPAS năm 2025 của Sở Văn hóa và Thể thao\n\nCăn cứ Kế hoạch số 4/KH-UBND;\n")
+    assert _facts(text).title == ("Khắc phục tồn tại, hạn chế và nâng cao Chỉ số cải cách hành chính (PAR INDEX), "
+                                  "Chỉ số SIPAS năm 2025 của Sở Văn hóa và Thể thao")
+
+
+def test_issuer_spelled_out_in_the_body_wins_over_header_abbreviations() -> None:
+    """Regression (set J): header "PHÒNG CẢNH SÁT QLHC VỀ TTXH", body names it in full."""
+    text = ("CÔNG AN TỈNH QUẢNG LẠC\nPHÒNG CẢNH SÁT QLHC VỀ TTXH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+            "Số: 15/KH-PC06\n\nQuảng Lạc, ngày 10 tháng 3 năm 2025\n\nKẾ HOẠCH\nKhắc phục tồn tại Chỉ số SIPAS\n\n"
+            "Phòng Cảnh sát quản lý hành chính về trật tự xã hội xây dựng Kế hoạch thực hiện như sau:\n")
+    facts = _facts(text)
+    assert facts.issuer is not None
+    assert facts.issuer.value == "Phòng Cảnh sát quản lý hành chính về trật tự xã hội"
