@@ -44,3 +44,17 @@ def test_issuer_spelled_out_in_the_body_wins_over_header_abbreviations() -> None
     facts = _facts(text)
     assert facts.issuer is not None
     assert facts.issuer.value == "Phòng Cảnh sát quản lý hành chính về trật tự xã hội"
+
+
+@pytest.mark.parametrize(
+    ("opening", "doc_type"),
+    [
+        ("Để cải thiện Chỉ số SIPAS, Ủy ban nhân dân huyện Sơn Hà ban hành Kế hoạch với các nội dung sau:", "Kế hoạch"),
+        ("Sở Nội vụ xây dựng Kế hoạch thực hiện như sau:", "Kế hoạch"),
+        ("Để cải thiện Chỉ số SIPAS, các phòng chuyên môn triển khai các nội dung sau:", None),
+    ],
+)
+def test_type_of_a_plan_copied_without_its_header(opening: str, doc_type: str | None) -> None:
+    """Regression (sets E, G): no header block, no number — the opening says what the document is."""
+    text = "Thực hiện Kế hoạch số 2315/KH-UBND ngày 08/5/2024 của UBND tỉnh Lạc Giang;\n" + opening + "\nI. MỤC ĐÍCH\n"
+    assert _facts(text).type == doc_type

@@ -29,6 +29,8 @@ _DATED_PLACE = regex.compile(
 _UNDATED_PLACE = regex.compile(
     r"(?P<place>[^\W\d_][^\W\d_ .]*(?: [^\W\d_][^\W\d_.]*){0,4}),\s*ngày[\s.…_]*tháng[\s.…_\d]*năm\s+\d{4}"
 )
+_ISSUES_PLAN = regex.compile(r"(?i)(?:ban hành|xây dựng)\s+kế hoạch\b(?!\s+số)")
+OPENING_LINES = 6  # lines of the opening where "… ban hành Kế hoạch …" names the document's own type
 _NEWS_DATE = regex.compile(r"(?im)^\s*ngày\s+(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})\s*,")
 _BUILDS = regex.compile(r"(?i)\b(?:xây dựng|ban hành)\s*(?:kế hoạch|kh|chương trình)\b|\byêu cầu các\b")
 _YEAR = regex.compile(r"(?i)\bnăm\s+(?P<y>(?:19|20)\d{2})\b")
@@ -224,7 +226,8 @@ def _type_and_title(lines: list[tuple[int, str]], number: str | None) -> tuple[s
         code = regex.match(r"[^/]+/(?:\d{4}/)?([^-/]+)", number)
         if code and code.group(1) in rules.document().number_types:
             return rules.document().number_types[code.group(1)], None
-        if regex.search(r"(?i)ban hành\s+kế hoạch|xây dựng\s+kế hoạch", line):
+    for _, line in lines[:OPENING_LINES]:
+        if _ISSUES_PLAN.search(line):  # a plan copied without its header: "UBND huyện … ban hành Kế hoạch …"
             return "Kế hoạch", None
     return None, None
 
