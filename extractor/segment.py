@@ -341,6 +341,7 @@ def segment(text: str) -> Segmented:
     seen_heading = False
     tail_start: int | None = None
     tails: list[tuple[int, int]] = []
+    arabic_shift = 0  # raised when a part numbers its items under named groups
     for raw_line in text.splitlines(keepends=True):
         line_start = pos
         pos += len(raw_line)
@@ -384,6 +385,16 @@ def segment(text: str) -> Segmented:
         head = _heading(stripped, lkey)
         if head is not None:
             numbering, number, rank, title_off = head
+            if numbering in ("roman", "appendix"):
+                arabic_shift = 0
+            elif numbering == "arabic":
+                top = stack[-1]
+                opens = number == "1" and not top.children and not top.blocks  # "3." after it is a new part
+                if not arabic_shift and top.numbering == "named" and opens:
+                    # "Nhóm giải pháp 1:" directly over "1. Giao Sở …": in this part, numbered items sit
+                    # under the named groups (their numbers run on from group to group)
+                    arabic_shift = top.rank - 1
+                rank += arabic_shift
             found_label = label_at(key, s + title_off, e) if numbering == "letter" else None
             if found_label and not _SENTENCE_AFTER.search(text, found_label[1], e):
                 current.blocks.append(Block("label", s, e, s + title_off, number))
@@ -408,6 +419,13 @@ def segment(text: str) -> Segmented:
                 current.blocks.append(Block("label" if found else "bullet", s, e, cs, m.group("marker")))
             continue
         found = label_at(key, s, e)
+        if found is None and stripped[:1] == "(" and stripped.rstrip(".;").endswith(")"):
+            # "(Đơn vị thực hiện: Phòng Nghiệp vụ Y; thời hạn: Quý II/2025)" under a bullet: its labels
+            inner_end = s + len(stripped.rstrip(".;")) - 1
+            inner = label_at(key, s + 1, inner_end)
+            if inner and inner[0] != "content":
+                current.blocks.append(Block("label", s, inner_end, s + 1))
+                continue
         if found and found[0] == "content":
             current.blocks.append(Block("para", s, e, found[1]))
         elif found:

@@ -28,12 +28,14 @@ from extractor import rules
 from extractor.fields.indices import first_index
 from extractor.ingest.tables import same_row
 from extractor.normalize import comparable
+from extractor.roles import section_role
 from extractor.schema import IndexCode
 from extractor.segment import any_mark
 
 Roles = tuple[tuple[str, regex.Pattern[str]], ...]
 SUB_LABEL_WORDS = 8  # a sub-column label is short: "Thời gian hoàn thành", "Cơ quan phối hợp thực hiện"
 SHORT_LABEL_WORDS = 6  # a [[column]] label standing alone in a sub-header row: "Sản phẩm", "Ghi chú"
+_GROUP_NUMBER = regex.compile(r"^(?:[IVX]{1,5}|[A-H])[.)]\s+")  # "A. " of "A. NHIỆM VỤ CHUNG"
 _ROMAN_STT = regex.compile(r"^[IVX]{1,5}\.?$|^[A-D]\.?$")
 _SPLIT_LEAD = regex.compile(r"(?i)(?:chủ trì|phối hợp)\s*:\s*")
 _COLUMN_NUMBER = regex.compile(r"^\(?(?:(?P<n>\d{1,2})|(?P<a>[a-z]))\)?$")
@@ -283,7 +285,8 @@ def task_rows(rows: list[list[str]]) -> list[TableRow]:
             found = first_index(comparable(text))
             group = stt or group
             index = found or index
-            criterion = None if found else text
+            # "A. NHIỆM VỤ CHUNG" names a part, not a criterion
+            criterion = None if found or section_role(comparable(_GROUP_NUMBER.sub("", text))) else text
             cell_above = None
             continue
         task = _cell(row, roles, "task") or ""
@@ -301,7 +304,11 @@ def task_rows(rows: list[list[str]]) -> list[TableRow]:
         merged = _cell(row, roles, "lead_coord")
         if merged and not lead:
             parts = [p.strip(" ;") for p in _SPLIT_LEAD.split(merged)]  # "Chủ trì: X; Phối hợp: Y"
-            lead, coordinating = (parts[1], parts[2] if len(parts) > 2 else None) if len(parts) > 1 else (merged, None)
+            if len(parts) > 1:
+                lead, coordinating = parts[1], parts[2] if len(parts) > 2 else None
+            else:  # "Phòng Nội vụ / Văn phòng HĐND và UBND huyện": lead, then who coordinates
+                lead, _, rest = merged.partition(" / ")
+                coordinating = rest or None
         out.append(
             TableRow(
                 stt=stt,

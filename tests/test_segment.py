@@ -53,3 +53,13 @@ def test_solution_headings_nest_under_task_headings() -> None:
     part = seg.root.children[0]
     assert [s.number for s in part.children] == ["NV1", "NV2"]
     assert [s.number for s in part.children[0].children] == ["GP1", "GP2"]
+
+
+def test_items_numbered_under_named_groups_nest_in_them() -> None:
+    """Regression (blind set K): "Nhóm giải pháp 1:" over "1.", "2.", then "Nhóm giải pháp 2:" over "3."."""
+    seg = segment("II. NHIỆM VỤ\nNhóm giải pháp 1: Đất đai\n1. Giao Sở A công bố quỹ đất.\n2. Giao Sở B rà soát.\n"
+                  "Nhóm giải pháp 2: Minh bạch\n3. Giao Sở C đối thoại.\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở A theo dõi.\n")
+    part, org = seg.root.children
+    assert [s.number for s in part.children] == ["NGP1", "NGP2"]
+    assert [s.number for s in part.children[0].children] == ["1", "2"]
+    assert [s.number for s in org.children] == ["1"]  # a new part: items are plain again

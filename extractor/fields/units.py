@@ -31,6 +31,7 @@ class _Vocab:
     head: regex.Pattern[str]
     quantifier: regex.Pattern[str]
     predicate: regex.Pattern[str]
+    role_predicate: regex.Pattern[str]
     continuation: regex.Pattern[str]
     bare: frozenset[str]
     list_head: regex.Pattern[str]
@@ -48,6 +49,7 @@ def _vocab() -> _Vocab:
         head=regex.compile(rf"(?:{alt(v.quantifiers)})?\s*(?:{alt(v.heads)})(?=[\s,;.:&-]|$)"),
         quantifier=regex.compile(rf"(?:{alt(v.quantifiers)})\s+"),
         predicate=regex.compile(rf"(?:{alt(v.predicates)})(?=[\s,;.:)]|$)"),
+        role_predicate=regex.compile(rf"(?:{alt(v.role_predicates)})(?=[\s,;.:)]|$)"),
         continuation=regex.compile(rf"(?:{alt(v.continuations)})(?=[\s,;.:]|$)"),
         bare=frozenset(v.bare_nouns),
         list_head=regex.compile(rf"(?:{alt(v.list_heads)})\s*:\s*"),
@@ -84,6 +86,21 @@ def is_whole_unit(text: str) -> bool:
     if last in _vocab().bare:
         return False
     return bool(key[m.end() :].strip(_STRIP))
+
+
+def _collective(text: str) -> bool:
+    """A quantified list of bare nouns, complete in itself: "Các sở, ban, ngành", "các phòng, ban".
+
+    Split off before a named unit ("Các sở, ban, ngành, UBND các huyện, thị xã" → two), while a lone
+    "các phòng" still takes what follows ("các phòng, đơn vị thuộc Sở" stays one).
+    """
+    v = _vocab()
+    key = comparable(text).strip(_STRIP)
+    m = v.quantifier.match(key)
+    if not m:
+        return False
+    nouns = [n.strip() for n in key[m.end() :].split(",")]
+    return len(nouns) >= 2 and all(n in v.bare for n in nouns)
 
 
 def _opens_new_unit(text: str) -> bool:
@@ -127,7 +144,7 @@ def split_units(value: str) -> list[str]:
             continue
         current = pieces[0]
         for piece in pieces[1:]:
-            if is_whole_unit(current) and _opens_new_unit(piece):
+            if (is_whole_unit(current) or _collective(current)) and _opens_new_unit(piece):
                 out.append(current.strip(_STRIP))
                 current = piece
             else:
@@ -183,12 +200,17 @@ def _verb_inside_name(text: str, key: str, verb: int) -> bool:
     clause, written = key[verb:end].split(), text[verb:end].split()
     if len(clause) <= 2:
         return True  # the verb ends the list item: "Phòng Bảo hiểm thất nghiệp,"
-    predicate = _vocab().predicate
+    v = _vocab()
+    named_by = False  # "… đầu tư của cộng đồng": a "của" phrase makes the run a name
     for offset in range(1, min(len(clause), NAME_VERB_REACH + 2)):
-        if offset > 1 and predicate.match(" ".join(clause[offset:])):
+        rest = " ".join(clause[offset:])
+        # a role predicate ("chủ trì") ends a name; any listed one does after "của" — but not "Văn phòng
+        # Sở giữ bảng theo dõi", where "theo dõi" belongs to the object
+        if offset > 1 and (v.role_predicate.match(rest) or (named_by and v.predicate.match(rest))):
             return True
         if clause[offset] == "và" or written[offset][:1].isupper():
             return False
+        named_by = named_by or clause[offset] == "của"
     return False
 _WORD = regex.compile(r"[^\W\d_]+")
 

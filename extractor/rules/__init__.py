@@ -97,6 +97,7 @@ class UnitVocabulary(_Rule):
     heads: list[str]
     quantifiers: list[str]
     predicates: list[str]
+    role_predicates: list[str]
     continuations: list[str]
     bare_nouns: list[str]
     list_heads: list[str]
