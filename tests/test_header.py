@@ -58,3 +58,23 @@ def test_type_of_a_plan_copied_without_its_header(opening: str, doc_type: str | 
     """Regression (sets E, G): no header block, no number — the opening says what the document is."""
     text = "Thực hiện Kế hoạch số 2315/KH-UBND ngày 08/5/2024 của UBND tỉnh Lạc Giang;\n" + opening + "\nI. MỤC ĐÍCH\n"
     assert _facts(text).type == doc_type
+
+
+@pytest.mark.parametrize(
+    ("opening", "issuers"),
+    [
+        ("Căn cứ Kế hoạch số 12/KH-SKHĐT ngày 02/01/2025 của Sở Kế hoạch và Đầu tư về cải thiện PCI;",
+         ["Sở Kế hoạch và Đầu tư"]),  # regression: was cut at "và"
+        ("Căn cứ Báo cáo số 27/BC-VCCI ngày 22/4/2025 của Liên đoàn Thương mại và Công nghiệp Việt Nam về PCI;",
+         ["Liên đoàn Thương mại và Công nghiệp Việt Nam"]),  # regression (set K): a report was no citation
+        ("Thực hiện Kế hoạch số 5/KH-UBND ngày 03/01/2025 của UBND tỉnh và kết quả Chỉ số PCI năm 2024;",
+         ["UBND tỉnh"]),
+        ("Căn cứ Quyết định số 7/QĐ-UBND của UBND tỉnh và Kế hoạch số 9/KH-UBND của UBND huyện;",
+         ["UBND tỉnh", "UBND huyện"]),
+    ],
+)
+def test_citation_issuers(opening: str, issuers: list[str]) -> None:
+    from extractor.fields.citations import extract_based_on
+
+    text = opening + "\nI. MỤC ĐÍCH\n"
+    assert [b.issuer for b in extract_based_on(text, len(opening), None)] == issuers

@@ -15,13 +15,15 @@ from extractor.schema import BasedOn
 
 _TYPES = (
     "Kế hoạch|Quyết định|Công văn|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Hướng dẫn|Thông báo|Luật|"
-    "Chương trình|Văn bản|Đề án|Kết luận"
+    r"Chương trình|Văn bản|Đề án|Kết luận|Báo cáo(?=\s+số\s)"  # a report only with its number: "báo cáo" is a verb too
 )
 _CITATION = regex.compile(
     rf"(?P<type>{_TYPES})\s+(?:số\s+)?(?:(?P<num>{NUMBER})|(?<=Luật\s)[^;,.\n]{{3,90}}?(?=\s+ngày))?"
     r"(?:\s*,?\s*ngày\s+(?P<date>\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
-    r"(?:\s+của\s+(?P<issuer>[^;,()\n]+?)(?=\s+(?:về|và|v/v|ban hành|quy định|hướng dẫn|triển khai|thực hiện|"
-    r"nâng cao|cải thiện|phê duyệt)\b|[;,.()\n]|$))?",
+    # the issuer ends before what the cited document is about; at "và" when another document or a lower-case
+    # word follows ("… của Sở Kế hoạch và Đầu tư", "… Thương mại và Công nghiệp Việt Nam" are one name each)
+    rf"(?:\s+của\s+(?P<issuer>[^;,()\n]+?)(?=\s+(?:về|và(?=\s+(?:(?:các\s+)?(?:{_TYPES})\b|(?-i:\p{{Ll}})))"
+    r"|v/v|ban hành|quy định|hướng dẫn|triển khai|thực hiện|nâng cao|cải thiện|phê duyệt)\b|[;,.()\n]|$))?",
     regex.IGNORECASE,
 )
 _STARTS_WITH_TYPE = regex.compile(rf"(?i)(?:{_TYPES})\b")
