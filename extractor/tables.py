@@ -245,10 +245,6 @@ def _cell(row: list[str], roles: list[str | None], role: str) -> str | None:
     return None
 
 
-def _flat(row: list[str]) -> tuple[str, ...]:
-    return tuple(" ".join(c.split()) for c in row)
-
-
 def task_rows(rows: list[list[str]]) -> list[TableRow]:
     """The task rows of a table given as cells (header block on top); [] for other tables.
 
