@@ -5,8 +5,10 @@ moment.  So the parent streams paths (never holding results), hashes each file a
 ``OUT/<name>.json`` already holds an output of the same bytes (the output's ``source.sha256`` is the
 resume index: nothing else to get out of step).  Workers (:mod:`extractor.pool`, or a Dask cluster)
 extract one file each under a time limit and write its output atomically (temporary file +
-``os.replace``; on Dask the parent writes, so that a cancelled task cannot overwrite anything).  The
-parent writes the outputs of files no worker finished and imports every document into the store.
+``os.replace``; on Dask the parent writes, so that a cancelled task cannot overwrite anything) and
+import it into the store (local engine).  The parent writes the outputs of files no worker finished,
+imports what a worker could not, and at the end rebuilds the search index and syncs the store with the
+JSON files (which repairs the batch of a worker killed before it committed).
 Output names come from the input names in the (sorted) order of discovery, so they are the same in
 every run: two "Kế hoạch 126.pdf" in two department folders become ``Kế hoạch 126.json`` and
 ``Kế hoạch 126-2.json``.  A file that fails gets a JSON with its coded warning and a line in
@@ -18,6 +20,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import sqlite3
 import stat
 import sys
 import time
@@ -55,6 +58,7 @@ class Task:
     sha256: str  # "" when no earlier output needed comparing: the worker hashes what it reads anyway
     want_rows: bool = False
     out_dir: str | None = None  # set: the worker writes OUT/<name> itself (local engine; saves the parent work)
+    store_path: str | None = None  # set (with out_dir): the worker also imports the document into this store
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,7 @@ class WorkResult:
     json_text: str | None  # None: already written to OUT/<name> by the worker, of json_size bytes
     json_size: int
     json_mtime_ns: int
-    rows: store_mod.DocumentRows | None
+    rows: store_mod.DocumentRows | None  # None: not wanted, or already imported by the worker
     records: int
     warnings: int
     error: str | None
@@ -92,6 +96,8 @@ def _result(extraction: Extraction, task: Task, settings: Settings, rss: int = 0
         write_atomic(target, text)
         st = target.stat()
         text, size, mtime = None, st.st_size, st.st_mtime_ns
+        if rows is not None and task.store_path is not None and _import_here(task.store_path, rows, size, mtime):
+            rows = None
     return WorkResult(
         json_text=text,
         json_size=size,
@@ -104,6 +110,35 @@ def _result(extraction: Extraction, task: Task, settings: Settings, rss: int = 0
         worker_rss_kb=rss,
         sha256=extraction.source.sha256,
     )
+
+
+# the store each worker process writes to, opened on its first document; keyed by process, so that a worker
+# forked from a process that had opened one never writes through the inherited connection
+_worker_store: dict[tuple[int, str], store_mod.Store] = {}
+
+
+def _import_here(path: str, rows: store_mod.DocumentRows, size: int, mtime: int) -> bool:
+    """Import one document into the run's store from this worker; False (the parent imports it) if that fails.
+
+    Why in the worker: the parent is then left with bookkeeping only, so it is no bottleneck with many
+    workers (its inserts cost ~0.25 ms a document, an eighth of a worker's time on a short plan).  Each
+    worker commits its documents in batches (:meth:`Store.replace` with ``defer``, at most a second old);
+    SQLite's WAL takes one writer at a time, and a batch holds the lock a few milliseconds.  The last
+    batch is committed when the worker stops (a ``multiprocessing`` finalizer); a worker that is killed
+    loses its uncommitted batch, which the run's final :meth:`Store.sync` imports from the JSON files.
+    """
+    try:
+        key = (os.getpid(), path)
+        store = _worker_store.get(key)
+        if store is None:
+            import multiprocessing.util
+
+            store = _worker_store[key] = store_mod.Store.joined(path)
+            multiprocessing.util.Finalize(store, store.close_quietly, exitpriority=10)
+        store.replace(rows, size, mtime, defer=True, max_age=1.0)
+    except sqlite3.Error:
+        return False
+    return True
 
 
 _FORMATS: dict[str, Literal["pdf", "txt", "docx", "html", "md"]] = {
@@ -180,7 +215,6 @@ class _Run:
         self.summary = BatchSummary()
         self.errors: list[tuple[int, dict[str, Any]]] = []
         self.store = store_mod.Store(out / store_mod.STORE_NAME) if options.store else None
-        self.committed = time.monotonic()
         self.stored = 0
 
     def say(self, line: str) -> None:
@@ -211,8 +245,10 @@ class _Run:
                 sha = sha256_of(path) if regular and earlier is not None else ""  # only to compare with it
             except OSError:
                 regular, sha = False, ""
-            worker_writes = str(self.out) if self.options.engine == "local" else None
-            task = Task(seq, str(path), name, sha, want_rows=self.store is not None, out_dir=worker_writes)
+            local = self.options.engine == "local"
+            task = Task(seq, str(path), name, sha, want_rows=self.store is not None,
+                        out_dir=str(self.out) if local else None,
+                        store_path=str(self.store.path) if local and self.store is not None else None)
             if earlier is not None and earlier[0] == sha:
                 errors = [w for w in earlier[1] if w.startswith("E")]
                 if not (errors and self.options.retry_failed):
@@ -238,14 +274,12 @@ class _Run:
             write_atomic(target, result.json_text)
             st = target.stat()
             size, mtime = st.st_size, st.st_mtime_ns
-        if self.store is not None and result.rows is not None:
+        if self.store is not None:
             self.stored += 1
             if self.stored == DEFER_SEARCH_AFTER:  # a bulk import: full-text search is rebuilt once at the end
                 self.store.defer_search_index()
-            self.store.replace(result.rows, size, mtime, defer=True)
-            if time.monotonic() - self.committed > 1.0:  # a commit a second: cheap, and a crash loses little
-                self.store.flush()
-                self.committed = time.monotonic()
+            if result.rows is not None:  # not imported by the worker (Dask, a failed file, a worker's store error)
+                self.store.replace(result.rows, size, mtime, defer=True, max_age=1.0)
         s = self.summary
         s.records += result.records
         s.warnings += result.warnings

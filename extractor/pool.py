@@ -19,8 +19,9 @@ import os
 import signal
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
@@ -91,8 +92,8 @@ def _worker_main(conn: Connection, fn: Callable[[Any], Any], timeout: float | No
 class _Slot(Generic[T]):
     process: Any
     conn: Connection
-    item: T | None = None
-    started: float = 0.0
+    queue: deque[T] = field(default_factory=deque)  # sent and not answered yet, in order: the head is running
+    started: float = 0.0  # when the head started (or was sent, for the first)
     done: int = 0
 
 
@@ -106,6 +107,11 @@ def _context() -> Any:
 class WorkerPool(Generic[T, R]):
     """``imap_unordered`` over worker processes with a per-task time limit.
 
+    Each worker holds ``depth`` tasks (default 2): the next one waits in its pipe, so it starts the
+    moment the last is done instead of after the parent has woken up, read the result and answered
+    (on a busy 2-core machine that round trip costs a worker ~0.2 ms a file, 5 % of a short plan).
+    A task queued behind one that times out or crashes is not lost: it goes to the next free worker.
+
     >>> with WorkerPool(abs, workers=2, timeout=10) as pool:
     ...     sorted(r for _, r in pool.imap_unordered([-3, 1, -2]))
     [1, 2, 3]
@@ -118,12 +124,14 @@ class WorkerPool(Generic[T, R]):
         timeout: float | None = 120.0,
         kill_grace: float = 10.0,
         max_tasks: int = 1000,
+        depth: int = 2,
     ) -> None:
         self.fn = fn
         self.workers = max(1, workers)
         self.timeout = timeout
         self.kill_grace = kill_grace
-        self.max_tasks = max_tasks
+        self.max_tasks = max(1, max_tasks)
+        self.depth = max(1, depth)
         self._ctx = _context()
         self._slots: list[_Slot[T]] = []
 
@@ -161,61 +169,80 @@ class WorkerPool(Generic[T, R]):
     def imap_unordered(self, items: Iterable[T]) -> Iterator[tuple[T, R | Failure]]:
         """Yield ``(item, result or Failure)`` as tasks finish; reads ``items`` lazily, a few ahead at most."""
         source = iter(items)
+        orphans: deque[T] = deque()  # queued behind a task whose worker was killed: sent again first
         exhausted = False
         if not self._slots:
             self._slots = [self._start() for _ in range(self.workers)]
 
-        def feed(slot: _Slot[T]) -> None:
+        def fill(slot: _Slot[T]) -> None:
             nonlocal exhausted
-            if exhausted:
-                return
-            try:
-                item = next(source)
-            except StopIteration:
-                exhausted = True
-                return
-            slot.item, slot.started = item, time.monotonic()
-            slot.conn.send(item)
+            while len(slot.queue) < self.depth and slot.done + len(slot.queue) < self.max_tasks:
+                if orphans:
+                    item = orphans.popleft()
+                elif exhausted:
+                    return
+                else:
+                    try:
+                        item = next(source)
+                    except StopIteration:
+                        exhausted = True
+                        return
+                if not slot.queue:
+                    slot.started = time.monotonic()
+                slot.queue.append(item)
+                slot.conn.send(item)
+
+        def fail(slot: _Slot[T], failure: Failure) -> tuple[_Slot[T], T, Failure]:
+            """The running task failed and its worker is gone: a fresh worker; the queued ones wait for one."""
+            item = slot.queue.popleft()
+            orphans.extend(slot.queue)
+            slot.queue.clear()
+            return self._replace(slot, kill=True), item, failure
 
         for slot in list(self._slots):
-            feed(slot)
+            fill(slot)
         while True:
-            busy = [s for s in self._slots if s.item is not None]
+            busy = [s for s in self._slots if s.queue]
             if not busy:
-                return
+                if not orphans:
+                    return
+                for slot in list(self._slots):
+                    fill(slot)
+                continue
             hard = None if self.timeout is None else self.timeout + self.kill_grace
             wait_for = None if hard is None else max(0.0, min(s.started for s in busy) + hard - time.monotonic())
             ready = wait([s.conn for s in busy], timeout=wait_for)
             now = time.monotonic()
             for slot in busy:
-                item = slot.item
-                assert item is not None
-                outcome: R | Failure | None = None
                 if slot.conn in ready:
                     try:
                         status, value = slot.conn.recv()
                     except (EOFError, OSError):
                         slot.process.join(1)
                         code = slot.process.exitcode
-                        outcome = Failure("crash", f"the worker process died (exit status {code})")
-                        slot = self._replace(slot, kill=True)
+                        died = Failure("crash", f"the worker process died (exit status {code})")
+                        slot, item, outcome = fail(slot, died)
                     else:
+                        item = slot.queue.popleft()
                         outcome = value if status == "ok" else Failure(status, str(value))
+                        slot.started = now  # the next queued task started when this answer was sent
                         slot.done += 1
-                        if slot.done >= self.max_tasks:
+                        if slot.done >= self.max_tasks and not slot.queue:
                             slot = self._replace(slot, kill=False)
                 elif hard is not None and now - slot.started >= hard:
-                    outcome = Failure("timeout", f"no result after {hard:g} s; the worker was killed")
-                    slot = self._replace(slot, kill=True)
-                if outcome is None:
+                    failure = Failure("timeout", f"no result after {hard:g} s; the worker was killed")
+                    slot, item, outcome = fail(slot, failure)
+                else:
                     continue
-                slot.item = None
-                feed(slot)  # the worker starts its next file while the caller stores this one
+                fill(slot)  # the worker has its next file before the caller stores this one
+                for idle in self._slots:
+                    if idle is not slot and not idle.queue and orphans:
+                        fill(idle)
                 yield item, outcome
 
     def close(self) -> None:
         for slot in self._slots:
-            self._stop(slot, kill=slot.item is not None)
+            self._stop(slot, kill=bool(slot.queue))
         self._slots = []
 
 

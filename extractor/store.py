@@ -11,9 +11,11 @@ finds "Bộ phận Một cửa" but not "của", and ``search("mot cua")``, type
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -189,22 +191,40 @@ class SyncResult:
 class Store:
     """One open ``plans.sqlite``; create it, replace documents, search, export."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, _joined: bool = False) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions only
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA journal_mode = WAL")  # a reader never blocks the importing run
         self.db.execute("PRAGMA synchronous = NORMAL")  # durable against kill -9; only power loss may lose the tail
-        self.db.execute("PRAGMA busy_timeout = 10000")
-        self.db.executescript(SCHEMA)
+        self.db.execute(f"PRAGMA busy_timeout = {60_000 if _joined else 10_000}")
         self.search_deferred = False
         self._pending: list[tuple[DocumentRows, int | None, int | None]] = []
+        self._flushed = time.monotonic()
+        if _joined:
+            return
+        self.db.executescript(SCHEMA)
         row = self.db.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
         stale = self.db.execute("SELECT 1 FROM meta WHERE key = 'search_index_stale'").fetchone()
         if (row is not None and row[0] != STORE_VERSION) or stale:  # an older store, or a bulk run killed midway
             self.rebuild_search_index()
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('store_version', ?)", (STORE_VERSION,))
+
+    @classmethod
+    def joined(cls, path: Path | str) -> Store:
+        """A second connection to a store another one has opened (a bulk run's worker): documents only.
+
+        It neither creates the schema nor repairs the search index, which would put back the triggers
+        the run dropped while it imports (:meth:`defer_search_index`); it waits longer for the write lock.
+        """
+        return cls(path, _joined=True)
+
+    def close_quietly(self) -> None:
+        """Commit what is queued and close, without raising (a worker's exit: the final sync repairs a loss)."""
+        with contextlib.suppress(sqlite3.Error):
+            self.flush()
+        self.db.close()
 
     def defer_search_index(self) -> None:
         """Stop updating full-text search row by row until :meth:`rebuild_search_index` (bulk imports).
@@ -254,7 +274,12 @@ class Store:
         self.close()
 
     def replace(
-        self, rows: DocumentRows, json_size: int | None = None, json_mtime_ns: int | None = None, defer: bool = False
+        self,
+        rows: DocumentRows,
+        json_size: int | None = None,
+        json_mtime_ns: int | None = None,
+        defer: bool = False,
+        max_age: float | None = None,
     ) -> None:
         """Put one document in, replacing whatever it had before, all or nothing.
 
@@ -262,9 +287,12 @@ class Store:
         every :data:`BATCH` documents): one statement per table for the whole batch instead of six per
         document.  A batch is one transaction, so each document is still all or nothing, and one lost
         in a crash before the commit is imported again by the next :meth:`sync` (its JSON file is there).
+        ``max_age``: also commit once the queue's oldest write is that many seconds old (a bulk run's
+        database trails its JSON files by a second at most).
         """
         self._pending.append((rows, json_size, json_mtime_ns))
-        if not defer or len(self._pending) >= BATCH:
+        stale = max_age is not None and time.monotonic() - self._flushed > max_age
+        if not defer or len(self._pending) >= BATCH or stale:
             self.flush()
 
     def flush(self) -> None:
@@ -274,6 +302,7 @@ class Store:
         so that the good documents land and the error names the bad one.
         """
         pending, self._pending = self._pending, []
+        self._flushed = time.monotonic()
         if not pending:
             return
         try:

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -274,6 +275,45 @@ def test_changed_file_is_extracted_again_and_its_rows_replaced(tmp_path: Path) -
     assert rows[0] == rows[1]  # both documents now hold plan a02
 
 
+def _run_counting_sync(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int) -> tuple[Any, list[int]]:
+    """A stored bulk run of five plans; returns its summary and how many documents the final sync had to import."""
+    imported: list[int] = []
+    sync = Store.sync
+
+    def counting(self: Store, out_dir: Path) -> Any:
+        result = sync(self, out_dir)
+        imported.append(result.imported)
+        return result
+
+    monkeypatch.setattr(Store, "sync", counting)
+    src = sorted((CORPUS / "plans").glob("a0*.txt"))[:5]
+    summary = run_batch(src, tmp_path / "out", options=BatchOptions(workers=workers, store=True), progress=False)
+    return summary, imported
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_workers_import_their_documents_and_commit_before_they_stop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    summary, imported = _run_counting_sync(tmp_path, monkeypatch, workers)
+    assert (summary.extracted, summary.failed, imported) == (5, 0, [0])  # nothing left for the final sync
+    with Store(tmp_path / "out" / STORE_NAME) as store:
+        assert store.counts()["documents"] == 5
+
+
+def test_a_worker_that_cannot_write_the_store_hands_its_rows_to_the_parent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def locked(path: Any) -> Store:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(Store, "joined", staticmethod(locked))
+    summary, imported = _run_counting_sync(tmp_path, monkeypatch, 1)
+    assert (summary.extracted, summary.failed, imported) == (5, 0, [0])
+    with Store(tmp_path / "out" / STORE_NAME) as store:
+        assert store.counts()["documents"] == 5
+
+
 def test_retry_failed_extracts_failed_files_again(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     out = tmp_path / "out"
@@ -351,6 +391,24 @@ def test_pool_reports_timeouts_crashes_and_errors_and_goes_on() -> None:
     assert isinstance(results[-1], Failure) and results[-1].kind == "timeout"
     assert isinstance(results[13], Failure) and results[13].kind == "crash"
     assert isinstance(results[7], Failure) and results[7].kind == "error" and "seven" in results[7].message
+
+
+@pytest.mark.parametrize(("workers", "depth"), [(1, 1), (1, 2), (2, 3)])
+def test_pool_loses_no_task_queued_behind_a_hang_or_a_crash(workers: int, depth: int) -> None:
+    items = [-1, 1, 2, 13, 3, 4]  # -1 hangs in C-like sleep (killed), 13 kills its worker
+    with WorkerPool(_slow_square, workers=workers, timeout=1, kill_grace=0.5, max_tasks=2, depth=depth) as pool:
+        seen = [item for item, _ in pool.imap_unordered(items)]
+    assert sorted(seen) == sorted(items)
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
+def test_pool_replaces_a_worker_after_max_tasks_even_with_tasks_queued() -> None:
+    with WorkerPool(_pid, workers=1, timeout=10, max_tasks=2, depth=2) as pool:
+        pids = [pid for _, pid in pool.imap_unordered(range(7))]
+    assert len(pids) == 7 and max(pids.count(p) for p in set(pids)) == 2 and len(set(pids)) == 4
 
 
 # --- the command line ---------------------------------------------------------------------------------------------
