@@ -329,8 +329,10 @@ FIXERS: tuple[tuple[str, Fixer], ...] = (
 )
 
 
-def normalize_text(raw: str) -> NormalizedText:
+def normalize_text(raw: str, join_wraps: bool = True) -> NormalizedText:
     """Run every fixer once, in ``FIXERS`` order; the result is the text all offsets refer to.
+
+    ``join_wraps=False`` skips the hard-wrap joiner, for text whose lines are the source's paragraphs.
 
     >>> r = normalize_text("Ke\u0302\u0301 hoa\u0323ch   ban hànhKế hoạch\\r\\n")
     >>> r.text, r.fixes
@@ -340,6 +342,8 @@ def normalize_text(raw: str) -> NormalizedText:
     fixes: list[str] = []
     text = raw
     for name, fixer in FIXERS:
+        if name == "hard_wraps" and not join_wraps:
+            continue
         new = fixer(text, report)
         if new != text:
             fixes.append(name)

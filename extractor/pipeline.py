@@ -50,7 +50,7 @@ def normalize_pages(raw: ingest.RawDocument) -> Normalized:
     warnings: list[Warning_] = []
     pos = 0
     for page in raw.pages:
-        result = normalize_text(page)
+        result = normalize_text(page, join_wraps=not raw.paragraph_lines)
         starts.append(pos)
         parts.append(result.text)
         pos += len(result.text) + len(PAGE_SEPARATOR)

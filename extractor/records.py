@@ -183,6 +183,7 @@ class _Builder(DutyRecords):
         elif own_role == "organization" and not sec.children:
             self.unnumbered_duties(sec, ctx)
         elif ctx.role == "tasks" and own_role != "none":
+            self.inline_weaknesses(sec)
             self.task_section(sec, title, inline, ctx, own_role)
         for child in sec.children:
             self.visit(child, ctx)
@@ -216,6 +217,29 @@ class _Builder(DutyRecords):
             prev = self.out.weakness.get(id(owner))
             self.out.weakness[id(owner)] = f"{prev} {text}" if prev else text
 
+    def weakness_paragraph(self, block: Block) -> str | None:
+        """The text of a paragraph that opens with a weakness label, or None.
+
+        "1. Chỉ số PAR INDEX" › "Tồn tại, hạn chế: Năm 2024 Sở bị trừ điểm vì …" › "1.1. …": the label
+        and its text in one paragraph of the index section, not a sub-heading of its own.
+        """
+        if block.kind != "para":
+            return None
+        head = INLINE.match(self.text[block.content_start : block.content_start + 100])
+        if head is None or section_role(self.key[block.content_start : block.content_start + head.end("head")]) != (
+            "weakness"
+        ):
+            return None
+        return clean(self.text[block.content_start + head.end() : block.end]) or None
+
+    def inline_weaknesses(self, sec: Section) -> None:
+        """Store the weakness paragraphs of a task section on it (see :meth:`weakness_paragraph`)."""
+        for b in sec.blocks:
+            text = self.weakness_paragraph(b)
+            if text:
+                prev = self.out.weakness.get(id(sec))
+                self.out.weakness[id(sec)] = f"{prev} {text}" if prev else text
+
     def weakness_for(self, sec: Section) -> str | None:
         node: Section | None = sec
         while node is not None:
@@ -231,7 +255,7 @@ class _Builder(DutyRecords):
         for b in sec.blocks:
             if b.kind == "table":
                 self.table(sec, b, ctx)
-        blocks = [b for b in sec.blocks if b.kind != "table"]
+        blocks = [b for b in sec.blocks if b.kind != "table" and self.weakness_paragraph(b) is None]
         if sec.children:
             if any(b.kind == "label" for b in blocks):
                 self.task_groups(sec, blocks, ctx, None, None)
@@ -403,11 +427,13 @@ class _Builder(DutyRecords):
         base = self.section_id(sec, ctx) if sec.number else "PL"
         for row in task_rows(block.rows):
             start, end = block.row_spans[row.row_number]
-            parts = [p for p in (row.group, row.stt) if p]
+            # a group numeral names the row on its own ("I.2", whatever part or appendix holds the table);
+            # rows numbered straight through take the section's number ("II.3", "PL.3")
+            parts = [row.group, row.stt] if row.group and row.stt else [base, *(p for p in (row.group, row.stt) if p)]
             timeline = self.timeline(row.timeline)
             self.out.records.append(
                 Record(
-                    id=self.unique_id(".".join([base, *parts]) if parts else f"{base}-{row.row_number}"),
+                    id=self.unique_id(".".join(parts) if len(parts) > 1 else f"{base}-{row.row_number}"),
                     kind=RecordKind.task,
                     section_path=ctx.path,
                     index=row.index or ctx.index,

@@ -11,11 +11,14 @@ Stand-alone on purpose: only the standard library and pytest, no import of the e
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
+import zipfile
 from datetime import date
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -58,6 +61,22 @@ def plan_path(gold: dict) -> Path:
     return ROOT / gold["source"]["path"]
 
 
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def visible_text(path: Path) -> str:
+    """The plan's text: a .docx's paragraphs (body and table cells, in order; Word's automatic numbers are not
+    text), a page's markup without tags and entities, any other plan as it is."""
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as package:
+            root = ElementTree.fromstring(package.read("word/document.xml"))
+        return "\n".join("".join(t.text or "" for t in p.iter(W_NS + "t")) for p in root.iter(W_NS + "p"))
+    text = path.read_text(encoding="utf-8")
+    if path.suffix in (".html", ".htm"):
+        text = html.unescape(re.sub(r"<[^>]*>", "\n", re.sub(r"(?s)<(script|style)\b.*?</\1>", "", text)))
+    return text
+
+
 def plan_texts(gold: dict) -> tuple[str, str]:
     """The plan as one collapsed string, and a second one whose lines lost their list markers.
 
@@ -65,7 +84,7 @@ def plan_texts(gold: dict) -> tuple[str, str]:
     "- Hướng dẫn …" -> "Rà soát … Hướng dẫn …"), so its first 60 characters can cross a line that
     the plain text still separates with "- ". Only solutions are also looked up in the second string.
     """
-    raw = unicodedata.normalize("NFC", plan_path(gold).read_text(encoding="utf-8")).replace("**", "")
+    raw = unicodedata.normalize("NFC", visible_text(plan_path(gold))).replace("**", "")
     lines = [collapse(line) for line in raw.splitlines()]
     stripped = " ".join(LINE_MARKER.sub("", line, count=1) for line in lines if line)
     return collapse(raw), collapse(stripped)

@@ -47,7 +47,7 @@ a) Giải quyết đúng hạn.
 |---|---|---|---|---|
 | I. CHỈ SỐ SIPAS | | | | |
 | 1 | Rà soát thủ tục hành chính (theo Kế hoạch 126/KH-UBND) | Quý II/2024 | Văn phòng Sở | Các phòng |
-| 2 | Công khai kết quả a/b | Thường xuyên | | |
+| 2 | Công khai kết quả a/b | Thường xuyên | Văn phòng Sở | |
 | II. CHỈ SỐ PAR INDEX | | | | |
 | 3 | Cập nhật hồ sơ cán bộ | Năm 2024 | Phòng Tổ chức | Văn phòng Sở |
 III. TỔ CHỨC THỰC HIỆN
@@ -169,7 +169,7 @@ def test_legacy_doc_is_converted_by_libreoffice() -> None:
         "a) Giải quyết đúng hạn.",
         "• Khắc phục hạn chế.",
         "| I. CHỈ SỐ SIPAS | | | | |",
-        "| 2 | Công khai kết quả a/b | Thường xuyên | | |",
+        "| 2 | Công khai kết quả a/b | Thường xuyên | Văn phòng Sở | |",
         "III. TỔ CHỨC THỰC HIỆN",
     ):
         assert expected in lines
@@ -205,3 +205,27 @@ def test_two_row_header_comes_back_from_word_merged_cells() -> None:
     assert xml.count('<w:gridSpan w:val="2"/>') == 1 and xml.count('<w:vMerge w:val="restart"/>') == 3
     doc = read_docx(Path("two-row.docx"), to_bytes(document))
     assert doc.pages == [TWO_ROW_HEADER]
+
+
+def test_header_and_signature_tables_are_read_as_lines() -> None:
+    """Set M: Word plans lay out the header and the signature in borderless tables (were pipe rows)."""
+    document = docx.Document()
+    header = document.add_table(rows=2, cols=2)
+    header.cell(0, 0).text = "UBND TỈNH MINH GIANG\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    header.cell(1, 0).text = "Số: 27/KH-SNNMT"
+    header.cell(1, 1).text = "Minh Giang, ngày 23 tháng 01 năm 2026"
+    document.add_paragraph("KẾ HOẠCH")
+    tasks = document.add_table(rows=2, cols=2)
+    for k, text in enumerate(["STT", "Nội dung", "1", "Rà soát"]):
+        tasks.cell(k // 2, k % 2).text = text
+    sign = document.add_table(rows=1, cols=2)
+    sign.cell(0, 0).text = "Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT, VP."
+    sign.cell(0, 1).text = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nLê Quang Vinh"
+    text = read_docx(Path("m.docx"), to_bytes(document)).pages[0]
+    assert text.splitlines() == [
+        "UBND TỈNH MINH GIANG", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Số: 27/KH-SNNMT", "Minh Giang, ngày 23 tháng 01 năm 2026", "KẾ HOẠCH",
+        "| STT | Nội dung |", "|---|---|", "| 1 | Rà soát |",
+        "Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT, VP.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Lê Quang Vinh",
+    ]

@@ -28,7 +28,7 @@ II. NHIỆM VỤ, GIẢI PHÁP
 |---|---|---|---|---|
 | I. CHỈ SỐ SIPAS | | | | |
 | 1 | Rà soát TTHC (theo Kế hoạch 126/KH-UBND) | Quý II/2024 | Văn phòng Sở | Các phòng |
-| 2 | Công khai a/b | Thường xuyên | | |
+| 2 | Công khai a/b | Thường xuyên | Văn phòng Sở | |
 Nơi nhận:
 - Sở Nội vụ;
 - Lưu: VT."""
@@ -79,8 +79,27 @@ def test_rowspan_colspan_and_layout_tables() -> None:
     )
     assert text_of(html(body)) == (
         "| STT | Nội dung | Chủ trì |\n|---|---|---|\n| 1 | Rà soát | Văn phòng Sở |\n"
-        "| 2 | Công khai | |\n| II. CHỈ SỐ PAPI | | |\nMột cột\nlà khung trình bày"
+        "| 2 | Công khai | Văn phòng Sở |\n| II. CHỈ SỐ PAPI | | |\nMột cột\nlà khung trình bày"
     )
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        # set M: the header and the signature laid out in Word tables pasted into a page (were pipe rows)
+        ([["<p>UBND TỈNH TÂY LĨNH</p><p>SỞ TÀI CHÍNH</p>", "<p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>"],
+          ["Số: 98/KH-STC", "Tây Lĩnh, ngày 05 tháng 3 năm 2025"]],
+         "UBND TỈNH TÂY LĨNH\nSỞ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 98/KH-STC\n"
+         "Tây Lĩnh, ngày 05 tháng 3 năm 2025"),
+        ([["<p>Nơi nhận:</p><p>- Sở Nội vụ;</p><p>- Lưu: VT.</p>", "<p>KT. GIÁM ĐỐC</p><p>PHÓ GIÁM ĐỐC</p>"]],
+         "Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"),
+        # a small table of data stays a table
+        ([["STT", "Nội dung"], ["1", "Rà soát thủ tục"]], "| STT | Nội dung |\n|---|---|\n| 1 | Rà soát thủ tục |"),
+    ],
+)
+def test_layout_tables_of_header_and_signature_are_read_as_lines(cells: list[list[str]], expected: str) -> None:
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in cells)
+    assert text_of(html(f"<article><table>{rows}</table></article>")) == expected
 
 
 def test_ordered_list_types_and_start() -> None:

@@ -77,19 +77,22 @@ def extract_signer(tail: str) -> Signer | None:
     'TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH'
     >>> extract_signer("TM. ỦY BAN NHÂN DÂN\\nQ. CHỦ TỊCH\\nLê Văn Hải").title
     'Q. CHỦ TỊCH'
+    >>> extract_signer("Q. GIÁM ĐỐC\\n\\nHà Thị Thu Trang").model_dump()
+    {'name': 'Hà Thị Thu Trang', 'title': 'Q. GIÁM ĐỐC', 'authority': None}
     """
     lines = [line for line in _clean_lines(tail) if not _ITEM.match(line) and not _RECIPIENTS.match(line)]
     for i, line in enumerate(lines):
         authority: str | None = None
         title: str | None = None
         rest = lines[i + 1 :]
-        if _authority().match(line) and line.isupper():
+        acting = line.startswith("Q.")  # "Q. GIÁM ĐỐC" (acting director) is a title, as under "TM. …"
+        if _authority().match(line) and line.isupper() and not acting:
             authority = line
             while rest and _authority().match(rest[0]) and rest[0].isupper() and not rest[0].startswith("Q."):
                 authority, rest = f"{authority} {rest[0]}", rest[1:]  # "TM. ỦY BAN NHÂN DÂN" + "KT. CHỦ TỊCH"
             if (rest and rest[0].isupper() and not _NAME.match(rest[0].title())) or (rest and _TITLES.match(rest[0])):
                 title, rest = rest[0], rest[1:]
-        elif _TITLES.match(line) and line.isupper():
+        elif (_TITLES.match(line) or acting) and line.isupper():
             title = line
         else:
             continue

@@ -27,7 +27,9 @@ class RawDocument:
 
     ``pages`` has one element for formats without pages (txt, md, html, docx); ``page_count`` is then
     ``None`` as the contract asks.  ``warnings`` carries what the reader had to guess (an encoding,
-    an OCR'd page).
+    an OCR'd page).  ``paragraph_lines``: every line is a paragraph of the source (Word), so no line
+    break is a hard wrap to undo — "2. Thanh tra Sở, các đơn vị trực thuộc" stays a heading even
+    though it ends in a word that usually goes on ("thuộc").
     """
 
     path: str
@@ -36,6 +38,7 @@ class RawDocument:
     pages: list[str]
     page_count: int | None = None
     warnings: list[Warning_] = field(default_factory=list)
+    paragraph_lines: bool = False
 
 
 Reader = Callable[[Path, bytes, str], RawDocument]

@@ -25,9 +25,10 @@ from extractor.errors import Code, ExtractionError, Warning_
 from extractor.ingest import RawDocument
 from extractor.ingest.external import run
 from extractor.ingest.tables import (
-    Grid,
     clean_grid,
+    fill_down,
     format_number,
+    layout_lines,
     legacy_warning,
     render_table,
     repair_legacy,
@@ -58,7 +59,8 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
     text, encoding = repair_legacy(text)
     if encoding is not None:
         warnings.append(legacy_warning(encoding))
-    return RawDocument(str(path), hashlib.sha256(data).hexdigest(), "docx", [text], None, warnings)
+    digest = hashlib.sha256(data).hexdigest()
+    return RawDocument(str(path), digest, "docx", [text], None, warnings, paragraph_lines=True)
 
 
 def _open(package: bytes) -> Any:
@@ -109,11 +111,13 @@ def _blocks(parent: Any, numbering: Numbering, in_cell: bool = False) -> Iterato
         if tag == W + "p":
             yield from _paragraph(child, numbering, in_cell)
         elif tag == W + "tbl":
-            grid = _grid(child, numbering)
+            cells = _grid(child, numbering)
+            grid = clean_grid(cells)
             if in_cell:  # a table nested in a cell: its rows become plain lines of that cell
                 yield from (" ".join(c for c in row if c) for row in grid)
             elif grid:
-                yield render_table(grid)
+                layout = layout_lines(cells)
+                yield from layout if layout is not None else [render_table(grid)]
         elif tag in _CONTAINERS:
             yield from _blocks(child, numbering, in_cell)
 
@@ -179,24 +183,24 @@ def _int_val(element: Any, path: str, default: int) -> int:
         return default
 
 
-def _grid(table: Any, numbering: Numbering) -> Grid:
-    """Cells on the table grid: ``gridSpan`` adds empty cells after the text, a ``vMerge``
-    continuation is an empty cell (its text stands in the cell where the merge starts)."""
+def _grid(table: Any, numbering: Numbering) -> list[list[str | None]]:
+    """Cells on the table grid, their lines as written: ``gridSpan`` adds empty cells after the text;
+    a ``vMerge`` continuation repeats the cell where the merge starts (:func:`fill_down`)."""
     rows: list[list[str | None]] = []
     for tr in _children(table, "tr"):
         props = tr.find(W + "trPr")
         cells: list[str | None] = [""] * _int_val(props, W + "gridBefore", 0)
         for tc in _children(tr, "tc"):
             tc_props = tc.find(W + "tcPr")
-            text = "\n".join(_blocks(tc, numbering, in_cell=True))
+            text: str | None = "\n".join(_blocks(tc, numbering, in_cell=True))
             merge = tc_props.find(W + "vMerge") if tc_props is not None else None
             if merge is not None and merge.get(W + "val", "continue") == "continue":
-                text = ""
+                text = fill_down(rows, len(cells))
             cells.append(text)
             cells.extend([""] * (_int_val(tc_props, W + "gridSpan", 1) - 1))
         cells.extend([""] * _int_val(props, W + "gridAfter", 0))
         rows.append(cells)
-    return clean_grid(rows)
+    return rows
 
 
 # Symbol / Wingdings bullets live in the Private Use Area; a reader sees a plain bullet

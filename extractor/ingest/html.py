@@ -21,10 +21,10 @@ from pathlib import Path
 from extractor.errors import Code, ExtractionError, Warning_
 from extractor.ingest import RawDocument
 from extractor.ingest.tables import (
-    Grid,
-    clean_cell,
     clean_grid,
+    fill_down,
     format_number,
+    layout_lines,
     legacy_warning,
     render_table,
     repair_legacy,
@@ -261,7 +261,9 @@ def _render(node: Node, lines: list[str], pre: bool = False) -> None:
     """Append ``node``'s text to ``lines``: the last line is the one being filled."""
     if node.tag == "table" and _is_data_table(node):
         _newline(lines)
-        rendered = render_table(_grid(node))
+        cells = _grid(node)
+        layout = layout_lines(cells)
+        rendered = "\n".join(layout) if layout is not None else render_table(clean_grid(cells))
         if rendered:
             lines.extend(rendered.split("\n"))
         _newline(lines)
@@ -326,12 +328,12 @@ def _is_data_table(table: Node) -> bool:
 def _cell_text(cell: Node) -> str:
     lines: list[str] = [""]
     _render(cell, lines)
-    return clean_cell("\n".join(line.strip() for line in lines if line.strip()))
+    return "\n".join(line.strip() for line in lines if line.strip())  # cleaned with its grid
 
 
-def _grid(table: Node) -> Grid:
-    """Cells on the grid: a ``colspan`` cell is followed by empty cells, a ``rowspan`` leaves empty
-    cells below it, so a group row keeps its text in the first cell."""
+def _grid(table: Node) -> list[list[str | None]]:
+    """Cells on the grid, their lines as written: a ``colspan`` cell is followed by empty cells, so a
+    group row keeps its text in the first cell; a ``rowspan`` repeats below it (:func:`fill_down`)."""
     grid: list[list[str | None]] = []
     pending: dict[int, int] = {}  # column → rows still covered by a rowspan from above
     for row in _rows(table):
@@ -339,7 +341,7 @@ def _grid(table: Node) -> Grid:
         column = 0
         for cell in (c for c in row.elements() if c.tag in ("td", "th")):
             while pending.get(column, 0) > 0:
-                cells.append("")
+                cells.append(fill_down(grid, column))
                 pending[column] -= 1
                 column += 1
             span, down = (
@@ -353,8 +355,8 @@ def _grid(table: Node) -> Grid:
                     pending[k] = down - 1
             column += max(span, 1)
         while pending.get(column, 0) > 0:
-            cells.append("")
+            cells.append(fill_down(grid, column))
             pending[column] -= 1
             column += 1
         grid.append(cells)
-    return clean_grid(grid)
+    return grid

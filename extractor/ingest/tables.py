@@ -8,9 +8,10 @@ PDF table (pdfplumber cells), a Word table (``w:tc``) and an HTML ``<table>`` mu
     | I. CHỈ SỐ SIPAS | | | | |
     | 1 | Rà soát TTHC | Quý II/2024 | Văn phòng Sở | Các phòng |
 
-The first row is the header row; a cell that another spans (merged cells) is an empty cell, so a
-group row that spans the table keeps its text in the first cell.  Pieces of a table that crosses
-pages are joined by :func:`merge_continuation` before rendering.
+The first row is the header row; a cell that another spans sideways is an empty cell, so a group
+row that spans the table keeps its text in the first cell; a cell merged down repeats its text in
+the rows it covers (:func:`fill_down`; readers that know the merges — Word and HTML — use it).
+Pieces of a table that crosses pages are joined by :func:`merge_continuation` before rendering.
 
 :func:`repair_legacy` lives here too because all three readers need it: text typed in TCVN3/VNI
 fonts (".VnTime") comes out as ``"KÕ ho¹ch"`` and is converted with viparse.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from extractor.errors import Code, Warning_
@@ -98,6 +100,48 @@ def clean_grid(rows: Sequence[Sequence[Cell]]) -> Grid:
 def render_row(cells: Sequence[str]) -> str:
     """``["I. CHỈ SỐ SIPAS", "", ""]`` → ``"| I. CHỈ SỐ SIPAS | | |"`` (an empty cell is one space)."""
     return "|" + "|".join(f" {c} " if c else " " for c in cells) + "|"
+
+
+def fill_down(rows: Sequence[Sequence[Cell]], column: int) -> str:
+    """The text of a cell that a vertically merged cell above covers: that cell's text, except in the first
+    column and in the header.
+
+    Why: one "Đơn vị chủ trì" cell merged over two task rows (Word's ``vMerge``, HTML's ``rowspan``)
+    leads both tasks; read as an empty cell the second task would have no lead.  The first column
+    holds the STT or the group numeral ("I" merged down a group), which must not repeat, and a header
+    cell merged down over its sub-header row ("Nhiệm vụ" beside "Chủ trì | Phối hợp") stays one label.
+    """
+    if column == 0 or len(rows) < 2 or column >= len(rows[-1]):
+        return ""
+    return rows[-1][column] or ""
+
+
+def layout_lines(grid: Sequence[Sequence[Cell]]) -> list[str] | None:
+    """The lines of a table that only lays out the page, cell by cell; None for a table of data.
+
+    Why: Word plans put the header ("UBND TỈNH X / SỞ Y" beside "CỘNG HÒA …", "Số: 27/KH-SNNMT" beside
+    "Minh Giang, ngày 23 tháng 01 năm 2026") and the signature block ("Nơi nhận: …" beside "KT. GIÁM
+    ĐỐC …") in borderless tables.  As pipe rows their lines would run together and neither the number
+    nor the signer would be found; as lines they read as in any typed plan.
+    """
+    from extractor import rules
+    from extractor.normalize import comparable
+
+    layout = rules.tables().layout
+    if not grid or len(grid) > layout.max_rows or max(len(row) for row in grid) > layout.max_columns:
+        return None
+    marker = _layout_marker()
+    lines = [line.strip() for row in grid for cell in row for line in (cell or "").split("\n") if line.strip()]
+    if not any(marker.match(comparable(line)) for line in lines):
+        return None
+    return lines
+
+
+@cache
+def _layout_marker() -> Any:
+    from extractor import rules
+
+    return rules.any_of(rules.tables().layout.markers)
 
 
 def render_table(grid: Grid) -> str:

@@ -88,9 +88,16 @@ class ColumnRule(_Rule):
     _v = field_validator("patterns")(lambda cls, v: [_check_pattern(p) for p in v])
 
 
+class LayoutRule(_Rule):
+    max_columns: int
+    max_rows: int
+    markers: list[str]
+
+
 class TableFile(_Rule):
     column: list[ColumnRule]
     sub_column: list[ColumnRule]
+    layout: LayoutRule
 
 
 class UnitVocabulary(_Rule):
