@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from extractor.assignments import Assignment, parse_assignment
 from extractor.fields.units import starts_with_head, subject_units, whole_title_unit
 from extractor.roles import DUTY_OF, INLINE, clean, org_closing
 from extractor.schema import Record, RecordKind
@@ -31,6 +32,7 @@ class DutyRecords:
         text: str
         key: str
         out: Built
+        assignments: list[Assignment]
 
         def content(self, block: Block) -> str: ...
         def unique_id(self, base: str) -> str: ...
@@ -39,7 +41,7 @@ class DutyRecords:
         def timeline(self, raw: str | None) -> Timeline: ...
 
     def responsibility(self, sec: Section, title: str, ctx: Context) -> None:
-        blocks = [b for b in sec.blocks if b.kind in ("para", "bullet")]
+        blocks = self.take_assignments([b for b in sec.blocks if b.kind in ("para", "bullet")])
         blocks = self.drop_org_closing(blocks, sec)
         body = [self.content(b) for b in blocks]
         named = DUTY_OF.sub("", title)  # "Trách nhiệm của Văn phòng Sở:" → "Văn phòng Sở:"
@@ -87,6 +89,18 @@ class DutyRecords:
             )
         )
 
+    def take_assignments(self, blocks: list[Block]) -> list[Block]:
+        """Keep aside the lines that hand numbered tasks to units ("- Nhiệm vụ 1, 2: Văn phòng Sở chủ trì; …",
+        :mod:`extractor.assignments`): they are applied to the task records at the end, and are no duties."""
+        kept: list[Block] = []
+        for b in blocks:
+            found = parse_assignment(self.content(b))
+            if found is None:
+                kept.append(b)
+            else:
+                self.assignments.append(found)
+        return kept
+
     def drop_org_closing(self, blocks: list[Block], sec: Section) -> list[Block]:
         """A closing paragraph after the last duty ("Trong quá trình thực hiện, nếu có vướng mắc …")."""
         is_last = sec.parent is not None and sec.parent.children and sec.parent.children[-1] is sec
@@ -110,7 +124,8 @@ class DutyRecords:
         "- Văn phòng Sở: theo dõi, tổng hợp …" and "Các phòng chuyên môn có trách nhiệm …" are one duty
         each; a paragraph that names no unit first (a closing formula) is not one.
         """
-        blocks = self.drop_org_closing([b for b in sec.blocks if b.kind in ("para", "bullet")], sec)
+        blocks = self.take_assignments([b for b in sec.blocks if b.kind in ("para", "bullet")])
+        blocks = self.drop_org_closing(blocks, sec)
         base = self.section_id(sec, ctx)
         k = 0
         for b in blocks:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from extractor.assignments import Assignment, apply_assignments
 from extractor.duties import DutyRecords
 from extractor.errors import Code, Warning_
 from extractor.fields.indices import find_indices, first_index
@@ -88,6 +89,7 @@ class _Builder(DutyRecords):
         self.out = Built()
         self.ids: dict[str, int] = {}
         self.pointers: list[str] = []
+        self.assignments: list[Assignment] = []
 
     # --- helpers -------------------------------------------------------------------------
     def title(self, sec: Section) -> str:
@@ -141,6 +143,7 @@ class _Builder(DutyRecords):
             ctx = Context("tasks", index, None, [], None)
         for child in root.children:
             self.visit(child, ctx)
+        apply_assignments(self.out.records, self.assignments)
         has_appendix = any(s.numbering == "appendix" for s in root.walk())
         if self.pointers and not has_appendix:
             self.out.warnings.append(

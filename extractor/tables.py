@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import zip_longest
 
 import regex
 
@@ -245,6 +246,36 @@ def _cell(row: list[str], roles: list[str | None], role: str) -> str | None:
     return None
 
 
+_SENTENCE_END = regex.compile(r"[.;:!?]\s*$")
+
+
+def join_wrapped_rows(rows: list[list[str]], roles: list[str | None]) -> list[list[str]]:
+    """Put back rows that a typed table wrapped onto a second row without an STT.
+
+    "| 2 | Lập sổ theo dõi …; hồ sơ sắp đến hạn mà chưa | … | Trung tâm; | … |" followed by
+    "| | đủ điều kiện giải quyết … | | Chi nhánh … | |": the task cell goes on in lower case after a
+    cell that did not end its sentence, so every cell joins the one above (a row of its own starts
+    with a capital or a marker, or follows a finished sentence).
+    """
+    if "stt" not in roles or "task" not in roles:
+        return rows
+    out: list[list[str]] = []
+    for row in rows:
+        above = out[-1] if out else None
+        task = (_cell(row, roles, "task") or "").strip()
+        if (
+            above is not None
+            and not (_cell(row, roles, "stt") or "").strip()
+            and (_cell(above, roles, "stt") or "").strip()
+            and task[:1].islower()
+            and not _SENTENCE_END.search(_cell(above, roles, "task") or ".")
+        ):
+            out[-1] = [f"{a} {b}".strip() if b.strip() else a for a, b in zip_longest(above, row, fillvalue="")]
+            continue
+        out.append(row)
+    return out
+
+
 def task_rows(rows: list[list[str]]) -> list[TableRow]:
     """The task rows of a table given as cells (header block on top); [] for other tables.
 
@@ -261,6 +292,7 @@ def task_rows(rows: list[list[str]]) -> list[TableRow]:
     if len(rows) <= header.size or "task" not in roles or not ({"lead", "lead_coord", "timeline"} & set(roles)):
         return []
     repeated = rows[: header.size]
+    rows = rows[: header.size] + join_wrapped_rows(rows[header.size :], roles)
     out: list[TableRow] = []
     group: str | None = None
     index: IndexCode | None = None

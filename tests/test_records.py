@@ -24,7 +24,7 @@ def test_records_case(case: dict[str, Any]) -> None:
                 assert record.solution == want["solution"]
             else:
                 assert record.solution.startswith(want["solution"])
-        for name in ("lead_units", "coordinating_units", "criterion", "kind"):
+        for name in ("lead_units", "coordinating_units", "criterion", "kind", "weakness"):
             if name in want:
                 got = getattr(record, name)
                 assert (got.value if hasattr(got, "value") else got) == want[name], name
@@ -32,6 +32,8 @@ def test_records_case(case: dict[str, Any]) -> None:
             assert record.index is not None and record.index.value == want["index"]
         if "timeline" in want:
             assert record.timeline.raw == want["timeline"]
+        if "timeline_kind" in want:
+            assert record.timeline.kind.value == want["timeline_kind"]
     if "warning" in case:
         assert any(w.startswith(case["warning"]) for w in result.warnings), result.warnings
 

@@ -62,8 +62,15 @@ class LabelRule(_Rule):
     patterns: list[str]
 
 
+class AssignmentRule(_Rule):
+    item: str
+    lead: str
+    coordinating: str
+
+
 class LabelFile(_Rule):
     label: list[LabelRule]
+    assignment: AssignmentRule
 
 
 class RoleRule(_Rule):
