@@ -89,7 +89,7 @@ def analyse(norm: Normalized) -> tuple[Document, list[Record], list[Score], list
         year=facts.year,
         indices=distinct_in_order(body_indices),
         based_on=extract_based_on(text, preamble_end, facts.number.value if facts.number else None),
-        signer=extract_signer(tail),
+        signer=extract_signer(tail, facts.issuer.value if facts.issuer else None),
         recipients=extract_recipients(tail),
     )
     if facts.year_guessed and facts.year is not None:

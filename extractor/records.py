@@ -9,9 +9,11 @@ under "Tồn tại, hạn chế" the text is the weakness of its index section a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
+from extractor import rules
 from extractor.assignments import Assignment, apply_assignments
 from extractor.duties import DutyRecords
 from extractor.errors import Code, Warning_
@@ -66,6 +68,8 @@ class Built:
     records: list[Record] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
     weakness: dict[int, str] = field(default_factory=dict)
+    # a plan-wide "Tồn tại, hạn chế" split by index ("1. Chỉ số PCI: …", "2. Chỉ số DDCI: …")
+    weakness_of_index: dict[IndexCode, str] = field(default_factory=dict)
 
 
 def _items_by_marker(bullets: list[Block]) -> list[list[Block]]:
@@ -78,6 +82,11 @@ def _items_by_marker(bullets: list[Block]) -> list[list[Block]]:
         else:
             items[-1].append(b)
     return items
+
+
+@lru_cache(maxsize=1)
+def _phase() -> regex.Pattern[str]:
+    return regex.compile(rules.labels().phase.pattern)
 
 
 class _Builder(DutyRecords):
@@ -215,6 +224,8 @@ class _Builder(DutyRecords):
             if node is not sec:
                 parts.insert(len(parts) - len(node.blocks), self.title(node))
         owner = self.seg.root if plan_wide else sec.parent
+        if plan_wide:
+            self.index_weaknesses(sec)
         if owner is not None:
             text = clean(" ".join(p for p in parts if p))
             prev = self.out.weakness.get(id(owner))
@@ -243,9 +254,31 @@ class _Builder(DutyRecords):
                 prev = self.out.weakness.get(id(sec))
                 self.out.weakness[id(sec)] = f"{prev} {text}" if prev else text
 
-    def weakness_for(self, sec: Section) -> str | None:
+    def index_weaknesses(self, sec: Section) -> None:
+        """The parts of a plan-wide weakness section that each name one index, stored by index.
+
+        "II. TỒN TẠI, HẠN CHẾ" › "1. Chỉ số PCI: Hai chỉ số thành phần giảm điểm …" › "2. Chỉ số DDCI:
+        …": a PCI task far below, in "B. KẾ HOẠCH", takes the PCI text, not both.
+        """
+        for child in sec.children:
+            title = self.title(child)
+            inline = INLINE.match(title)
+            head_end = child.title_start + (inline.end("head") if inline else len(title))
+            found = first_index(self.key, child.title_start, min(head_end, child.title_end))
+            if found is None:
+                continue
+            parts = [title[inline.end() :]] if inline else []
+            parts.extend(self.content(b) for node in child.walk() for b in node.blocks if b.kind in ("para", "bullet"))
+            text = clean(" ".join(p for p in parts if p))
+            if text:
+                prev = self.out.weakness_of_index.get(found)
+                self.out.weakness_of_index[found] = f"{prev} {text}" if prev else text
+
+    def weakness_for(self, sec: Section, index: IndexCode | None = None) -> str | None:
         node: Section | None = sec
         while node is not None:
+            if node is self.seg.root and index is not None and index in self.out.weakness_of_index:
+                return self.out.weakness_of_index[index]
             if id(node) in self.out.weakness:
                 return self.out.weakness[id(node)]
             node = node.parent
@@ -310,7 +343,25 @@ class _Builder(DutyRecords):
         if section_role(self.key[parent.title_start : parent.title_end]) is not None:
             return None
         inline = INLINE.match(title)
+        if self.phase_time(parent) is not None:  # "Giai đoạn 1 (Quý II/2025): Hoàn thiện hạ tầng"
+            return (title[inline.end() :].strip(" .:;,") or None) if inline else None
         return (inline.group("head") if inline else title).strip(" .:;,") or None
+
+    def phase_time(self, sec: Section) -> str | None:
+        """The time a phase heading gives in brackets ("Giai đoạn 2 (Từ ngày 01/7/2025 đến ngày 30/9/2025)")."""
+        found = _phase().match(self.key[sec.title_start : sec.title_end])
+        if found is None:
+            return None
+        return clean(self.text[sec.title_start + found.start("time") : sec.title_start + found.end("time")])
+
+    def inherited_time(self, sec: Section) -> str | None:
+        node = sec.parent
+        while node is not None and node.numbering not in ("root", "roman", "appendix"):
+            time = self.phase_time(node)
+            if time:
+                return time
+            node = node.parent
+        return None
 
     def task_groups(
         self,
@@ -399,7 +450,7 @@ class _Builder(DutyRecords):
                 lead, after = clause_lead(solution)
             if "coordinating" not in values:
                 coord = coordinating_in_prose(solution, after) if after is not None else []
-        timeline = self.timeline(values.get("timeline"))
+        timeline = self.timeline(values.get("timeline") or self.inherited_time(sec))
         product = clean_raw(values["product"]) if values.get("product") else None
         return Record(
             id=rid,
@@ -407,7 +458,7 @@ class _Builder(DutyRecords):
             section_path=ctx.path,
             index=ctx.index,
             criterion=criterion,
-            weakness=self.weakness_for(sec),
+            weakness=self.weakness_for(sec, ctx.index),
             solution=solution,
             product=product,
             timeline=timeline,
@@ -441,7 +492,7 @@ class _Builder(DutyRecords):
                     section_path=ctx.path,
                     index=row.index or ctx.index,
                     criterion=row.criterion,
-                    weakness=row.weakness or self.weakness_for(sec),
+                    weakness=row.weakness or self.weakness_for(sec, row.index or ctx.index),
                     solution=row.task,
                     product=row.product,
                     timeline=timeline,

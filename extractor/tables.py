@@ -249,8 +249,11 @@ def _cell(row: list[str], roles: list[str | None], role: str) -> str | None:
 _SENTENCE_END = regex.compile(r"[.;:!?]\s*$")
 
 
-def join_wrapped_rows(rows: list[list[str]], roles: list[str | None]) -> list[list[str]]:
-    """Put back rows that a typed table wrapped onto a second row without an STT.
+def join_wrapped_rows(
+    rows: list[tuple[int, list[str]]], roles: list[str | None]
+) -> list[tuple[int, list[str]]]:
+    """Put back rows that a typed table wrapped onto a second row without an STT (numbered rows in, the
+    number of the first row kept for each joined one).
 
     "| 2 | Lập sổ theo dõi …; hồ sơ sắp đến hạn mà chưa | … | Trung tâm; | … |" followed by
     "| | đủ điều kiện giải quyết … | | Chi nhánh … | |": the task cell goes on in lower case after a
@@ -259,9 +262,9 @@ def join_wrapped_rows(rows: list[list[str]], roles: list[str | None]) -> list[li
     """
     if "stt" not in roles or "task" not in roles:
         return rows
-    out: list[list[str]] = []
-    for row in rows:
-        above = out[-1] if out else None
+    out: list[tuple[int, list[str]]] = []
+    for n, row in rows:
+        above = out[-1][1] if out else None
         task = (_cell(row, roles, "task") or "").strip()
         if (
             above is not None
@@ -270,9 +273,10 @@ def join_wrapped_rows(rows: list[list[str]], roles: list[str | None]) -> list[li
             and task[:1].islower()
             and not _SENTENCE_END.search(_cell(above, roles, "task") or ".")
         ):
-            out[-1] = [f"{a} {b}".strip() if b.strip() else a for a, b in zip_longest(above, row, fillvalue="")]
+            joined = [f"{a} {b}".strip() if b.strip() else a for a, b in zip_longest(above, row, fillvalue="")]
+            out[-1] = (out[-1][0], joined)
             continue
-        out.append(row)
+        out.append((n, row))
     return out
 
 
@@ -292,13 +296,12 @@ def task_rows(rows: list[list[str]]) -> list[TableRow]:
     if len(rows) <= header.size or "task" not in roles or not ({"lead", "lead_coord", "timeline"} & set(roles)):
         return []
     repeated = rows[: header.size]
-    rows = rows[: header.size] + join_wrapped_rows(rows[header.size :], roles)
     out: list[TableRow] = []
     group: str | None = None
     index: IndexCode | None = None
     criterion: str | None = None
     cell_above: str | None = None  # a merged "Tiêu chí" cell is empty in the rows below its first
-    for n, row in enumerate(rows[header.size :], header.size):
+    for n, row in join_wrapped_rows(list(enumerate(rows))[header.size :], roles):
         if any(same_row(row, r) for r in repeated) or is_column_number_row(row):
             continue  # the header block repeated on a new page
         filled = [c for c in row if c.strip()]

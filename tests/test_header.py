@@ -78,3 +78,17 @@ def test_citation_issuers(opening: str, issuers: list[str]) -> None:
 
     text = opening + "\nI. MỤC ĐÍCH\n"
     assert [b.issuer for b in extract_based_on(text, len(opening), None)] == issuers
+
+
+def test_joint_plan_is_issued_by_the_first_agency_of_its_header() -> None:
+    """Regression (set L): a "KẾ HOẠCH PHỐI HỢP" of the UBND xã and the Mặt trận; the second header line
+    was read as the issuer (and cased "việt NAM"), the type as "Kế hoạch", the title lost."""
+    text = ("ỦY BAN NHÂN DÂN XÃ THẠNH LỘC\nBAN THƯỜNG TRỰC ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ THẠNH LỘC\n\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 14/KH-UBND-MTTQ\n\nThạnh Lộc, ngày 25 tháng 8 năm 2025\n\n"
+            "KẾ HOẠCH PHỐI HỢP\nThực hiện công tác dân vận chính quyền năm 2025\n\n"
+            "Căn cứ Hướng dẫn số 21-HD/BTGDVTU ngày 15/7/2025;\n")
+    facts = _facts(text)
+    assert facts.issuer is not None
+    assert (facts.type, facts.title, facts.issuer.value) == (
+        "Kế hoạch phối hợp", "Thực hiện công tác dân vận chính quyền năm 2025", "Ủy ban nhân dân xã Thạnh Lộc"
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -92,7 +93,21 @@ def sentence_case(upper: str) -> str:
     'Sở Nông nghiệp và Phát triển nông thôn'
     >>> sentence_case("ỦY BAN NHÂN DÂN HUYỆN NAM TRÀ MY")
     'Ủy ban nhân dân huyện Nam Trà My'
+    >>> sentence_case("BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM XÃ THẠNH LỘC")
+    'Ban Thường trực ủy ban MTTQ Việt Nam xã Thạnh Lộc'
     """
+    pattern, spelling = _proper_names()
+    return pattern.sub(lambda m: spelling[comparable(m.group())], _cased(upper))
+
+
+@cache
+def _proper_names() -> tuple[regex.Pattern[str], dict[str, str]]:
+    names = sorted(rules.document().proper_names, key=len, reverse=True)
+    pattern = regex.compile(r"(?i)\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b")
+    return pattern, {comparable(n): n for n in names}
+
+
+def _cased(upper: str) -> str:
     words = upper.split()
     out: list[str] = []
     capital_next = True
@@ -168,7 +183,7 @@ def extract_header(text: str, key: str, preamble_end: int) -> HeaderFacts:
     lines = _lines(text, 0, preamble_end)
     number = _number(text, preamble_end)
     doc_type, title = _type_and_title(lines, number.value if number else None)
-    issuer, place = _issuer(text, key, lines, preamble_end)
+    issuer, place = _issuer(text, key, lines, preamble_end, joint=doc_type in rules.document().joint_types)
     issued: str | None = None
     for _, line in lines:
         m = _DATED_PLACE.search(line)
@@ -233,8 +248,13 @@ def _type_and_title(lines: list[tuple[int, str]], number: str | None) -> tuple[s
 
 
 def _issuer(
-    text: str, key: str, lines: list[tuple[int, str]], end: int
+    text: str, key: str, lines: list[tuple[int, str]], end: int, joint: bool = False
 ) -> tuple[FieldResult[str] | None, str | None]:
+    """The issuing agency and its place, from the header's agency lines and the opening.
+
+    ``joint``: a plan two bodies issue together ("KẾ HOẠCH PHỐI HỢP" under "ỦY BAN NHÂN DÂN XÃ X" and
+    "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM XÃ X"): the first agency line is the issuer, not a parent.
+    """
     header_agency: tuple[int, str] | None = None
     last_was_agency = False
     parent_agency: str | None = None
@@ -253,6 +273,11 @@ def _issuer(
             break
     place: str | None = None
     body = _body_issuer(text, key, end)
+    if joint and parent_agency and header_agency:
+        name = parent_agency
+        pos = next((p for p, line in lines if line.startswith(name.split()[0])), header_agency[0])
+        issuer, place = _split_locality(_surface(text, key, name))
+        return FieldResult(issuer, pos, pos + len(name), "issuer:header_joint"), place
     if header_agency:
         pos, name = header_agency
         issuer, place = _split_locality(_surface(text, key, name))

@@ -7,11 +7,13 @@ signer on the right) come out one after the other, in either order:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
 
 from extractor import rules
+from extractor.normalize import comparable
 from extractor.schema import Signer
 
 # military / police ranks written before the name ("Đại tá Lê Quang Vinh") are not part of it
@@ -68,8 +70,12 @@ def extract_recipients(tail: str) -> list[str]:
     return out
 
 
-def extract_signer(tail: str) -> Signer | None:
+def extract_signer(tail: str, issuer: str | None = None) -> Signer | None:
     """The signer: authority line ("KT. GIÁM ĐỐC"), title line, and the name under them.
+
+    A plan two bodies sign (a "Kế hoạch phối hợp" of the UBND and the Mặt trận) has two blocks: the
+    one whose authority names the ``issuer`` ("TM. ỦY BAN NHÂN DÂN" for "Ủy ban nhân dân xã X") wins,
+    else the first.
 
     >>> extract_signer("KT. GIÁM ĐỐC\\nPHÓ GIÁM ĐỐC\\n\\nTrần Thị Bình").model_dump()
     {'name': 'Trần Thị Bình', 'title': 'PHÓ GIÁM ĐỐC', 'authority': 'KT. GIÁM ĐỐC'}
@@ -77,11 +83,29 @@ def extract_signer(tail: str) -> Signer | None:
     'TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH'
     >>> extract_signer("TM. ỦY BAN NHÂN DÂN\\nQ. CHỦ TỊCH\\nLê Văn Hải").title
     'Q. CHỦ TỊCH'
+    >>> extract_signer("TM. BAN THƯỜNG TRỰC\\nCHỦ TỊCH\\nVõ Thị Loan\\nTM. ỦY BAN NHÂN DÂN\\nCHỦ TỊCH\\nPhan Đức Thắng",
+    ...                "Ủy ban nhân dân xã Thạnh Lộc").name
+    'Phan Đức Thắng'
     >>> extract_signer("Q. GIÁM ĐỐC\\n\\nHà Thị Thu Trang").model_dump()
     {'name': 'Hà Thị Thu Trang', 'title': 'Q. GIÁM ĐỐC', 'authority': None}
     """
     lines = [line for line in _clean_lines(tail) if not _ITEM.match(line) and not _RECIPIENTS.match(line)]
+    signers = list(_signers(lines))
+    if issuer and len(signers) > 1:
+        own = comparable(issuer)
+        for signer in signers:
+            body = (signer.authority or "").split(".", 1)[-1].split(" KT.")[0]
+            if body.strip() and own.startswith(comparable(body.strip())):
+                return signer
+    return signers[0] if signers else None
+
+
+def _signers(lines: list[str]) -> Iterator[Signer]:
+    """Every signature block in ``lines``, in order."""
+    skip_to = 0
     for i, line in enumerate(lines):
+        if i < skip_to:
+            continue
         authority: str | None = None
         title: str | None = None
         rest = lines[i + 1 :]
@@ -96,8 +120,9 @@ def extract_signer(tail: str) -> Signer | None:
             title = line
         else:
             continue
-        name = next((_RANK.sub("", r) for r in rest[:3] if _NAME.match(_RANK.sub("", r)) and not r.isupper()), None)
+        at = next((k for k, r in enumerate(rest[:3]) if _NAME.match(_RANK.sub("", r)) and not r.isupper()), None)
+        name = _RANK.sub("", rest[at]) if at is not None else None
         if authority and title is None:
             title = authority.split(".", 1)[1].strip()
-        return Signer(name=name, title=title, authority=authority)
-    return None
+        yield Signer(name=name, title=title, authority=authority)
+        skip_to = len(lines) - len(rest) + (at + 1 if at is not None else 0)  # the next block starts after it

@@ -68,9 +68,14 @@ class AssignmentRule(_Rule):
     coordinating: str
 
 
+class PhaseRule(_Rule):
+    pattern: str
+
+
 class LabelFile(_Rule):
     label: list[LabelRule]
     assignment: AssignmentRule
+    phase: PhaseRule
 
 
 class RoleRule(_Rule):
@@ -133,6 +138,8 @@ class SignerRules(_Rule):
 
 class DocumentFile(_Rule):
     doc_types: list[str]
+    joint_types: list[str]
+    proper_names: list[str]
     number_types: dict[str, str]
     body: BodyRules
     signer: SignerRules
