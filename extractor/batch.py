@@ -300,10 +300,13 @@ class _Run:
             errors_path.unlink()
         if self.store is not None:
             result = self.store.sync(self.out)
-            self.store.export_records(self.out / store_mod.RECORDS_NAME)
+            exported = self.store.export_records_beside(self.out / store_mod.RECORDS_NAME)
+            try:
+                self.store.close()  # rebuilds the search index deferred for the bulk import, meanwhile
+            finally:
+                exported()
             if result.invalid:
                 self.say(f"extractor: {len(result.invalid)} JSON file(s) in {self.out}/ are not outputs; not imported")
-            self.store.close()
 
 
 def _lock(out: Path) -> int:

@@ -15,9 +15,10 @@ import contextlib
 import json
 import os
 import sqlite3
+import threading
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -394,24 +395,38 @@ class Store:
     def export_records(self, target: Path) -> int:
         """Write ``records.jsonl``: one record a line with its document's id, number and issuer (atomically)."""
         self.flush()
-        tmp = target.with_name(f".{target.name}.tmp")
-        n = 0
-        head_of: tuple[str, str] = ("", "")  # (document id, its keys as JSON): the rows come document by document
-        with tmp.open("w", encoding="utf-8") as fh:
-            for doc_id, number, issuer, data in self.db.execute(
-                "SELECT d.id, d.number, d.issuer, r.data FROM records r JOIN documents d ON d.id = r.document_id "
-                "ORDER BY d.id, r.ordinal"
-            ):
-                if head_of[0] != doc_id:
-                    head = json.dumps(
-                        {"document_id": doc_id, "document_number": number, "document_issuer": issuer},
-                        ensure_ascii=False, separators=(",", ":"),
-                    )
-                    head_of = (doc_id, head[:-1] + ",")
-                fh.write(head_of[1] + data[1:] + "\n")  # the record's own keys follow the document's
-                n += 1
-        os.replace(tmp, target)
-        return n
+        return _export_records(self.db, target)
+
+    def export_records_beside(self, target: Path) -> Callable[[], int]:
+        """Start :meth:`export_records` on a second connection in a thread; returns a join that gives the count.
+
+        Why: at the end of a bulk run the export only reads ``records`` and ``documents`` while the
+        search index is rebuilt (``close``): in WAL mode the two overlap, and SQLite does both with the
+        GIL released, so the run ends a third sooner.
+        """
+        self.flush()
+        box: list[int | BaseException] = []
+
+        def work() -> None:
+            try:
+                db = sqlite3.connect(self.path)
+                try:
+                    box.append(_export_records(db, target))
+                finally:
+                    db.close()
+            except BaseException as exc:  # handed to the caller by join()
+                box.append(exc)
+
+        thread = threading.Thread(target=work, name="records.jsonl")
+        thread.start()
+
+        def join() -> int:
+            thread.join()
+            if isinstance(box[0], BaseException):
+                raise box[0]
+            return box[0]
+
+        return join
 
     def counts(self) -> dict[str, int]:
         self.flush()
@@ -470,3 +485,24 @@ def open_synced(out_dir: Path) -> Store:
     if result.imported or result.removed or not (out_dir / RECORDS_NAME).exists():
         store.export_records(out_dir / RECORDS_NAME)
     return store
+
+
+def _export_records(db: sqlite3.Connection, target: Path) -> int:
+    tmp = target.with_name(f".{target.name}.tmp")
+    n = 0
+    head_of: tuple[str, str] = ("", "")  # (document id, its keys as JSON): the rows come document by document
+    with tmp.open("w", encoding="utf-8") as fh:
+        for doc_id, number, issuer, data in db.execute(
+            "SELECT d.id, d.number, d.issuer, r.data FROM records r JOIN documents d ON d.id = r.document_id "
+            "ORDER BY d.id, r.ordinal"
+        ):
+            if head_of[0] != doc_id:
+                head = json.dumps(
+                    {"document_id": doc_id, "document_number": number, "document_issuer": issuer},
+                    ensure_ascii=False, separators=(",", ":"),
+                )
+                head_of = (doc_id, head[:-1] + ",")
+            fh.write(head_of[1] + data[1:] + "\n")  # the record's own keys follow the document's
+            n += 1
+    os.replace(tmp, target)
+    return n

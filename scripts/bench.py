@@ -132,16 +132,20 @@ def bulk(copies: int = 60, runs: int = 3) -> None:
                 shutil.copyfile(p, folder / f"{i:02d}" / p.name)
         rates: dict[int, float] = {}
         best: dict[int, dict[str, float]] = {}
+        pairs: list[float] = []
         # the runs alternate 1, 2, 1, 2 …, so a slow spell of this shared machine falls on both sides
         for run in range(runs):
+            seconds: dict[int, float] = {}
             for workers in (1, 2):
                 out = Path(tmp) / f"out-{workers}-{run}"
                 done = subprocess.run([sys.executable, "-c", code, str(ROOT), str(ROOT / "scripts"), str(folder),
                                        str(out), str(workers)], capture_output=True, text=True, check=True)
                 summary = json.loads(done.stdout.strip().splitlines()[-1])
+                seconds[workers] = summary["seconds"]
                 if workers not in best or summary["seconds"] < best[workers]["seconds"]:
                     best[workers] = summary
                 shutil.rmtree(out)
+            pairs.append(seconds[1] / seconds[2])
         for workers in (1, 2):
             b = best[workers]
             docs_s, pages_s = b["extracted"] / b["seconds"], b["pages"] / b["seconds"]
@@ -152,10 +156,14 @@ def bulk(copies: int = 60, runs: int = 3) -> None:
                 f"parent {b['parent_rss_kb'] / 1024:.0f} MB, worker {b['worker_rss_kb'] / 1024:.0f} MB"
             )
         ceiling = _ceiling(folder, code.replace("_bulk_child", "_half_child"))
-    speedup = rates[2] / rates[1]
+    # the verdict uses the median of the back-to-back pairs: the best 1-worker run and the best 2-worker
+    # run may come from different spells of this noisy VM (their ratio is printed too)
+    speedup = sorted(pairs)[len(pairs) // 2]
     verdict = "OK" if speedup >= TARGET_SPEEDUP else "BELOW TARGET"
-    print(f"bulk: 2 workers = {speedup:.2f}× 1 worker (target ≥ {TARGET_SPEEDUP}×): {verdict}; this machine's "
-          f"ceiling, two independent processes on half the files each: {ceiling:.2f}×")
+    print(f"bulk: 2 workers = {speedup:.2f}× 1 worker, median of {len(pairs)} back-to-back pairs "
+          f"({', '.join(f'{p:.2f}' for p in pairs)}; best runs {rates[2] / rates[1]:.2f}×) "
+          f"(target ≥ {TARGET_SPEEDUP}×): {verdict}; this machine's ceiling, two independent processes on half "
+          f"the files each: {ceiling:.2f}×")
 
 
 def _half_child(folder: str, part: str, parts: str) -> None:

@@ -184,3 +184,20 @@ def test_a_batch_with_one_bad_document_still_stores_the_good_ones(out: Path) -> 
             store.flush()
         ids = {r[0] for r in store.db.execute("SELECT id FROM documents")}
         assert ids == {good[0].document_id, good[1].document_id}
+
+
+def test_export_beside_the_rebuild_writes_what_export_writes(out: Path, tmp_path: Path) -> None:
+    with open_synced(out) as store:
+        store.export_records(tmp_path / "plain.jsonl")
+        store.defer_search_index()
+        join = store.export_records_beside(tmp_path / "beside.jsonl")
+        store.rebuild_search_index()
+        assert join() == len((tmp_path / "plain.jsonl").read_text(encoding="utf-8").splitlines())
+    assert (tmp_path / "beside.jsonl").read_bytes() == (tmp_path / "plain.jsonl").read_bytes()
+
+
+def test_export_beside_hands_its_error_to_the_caller(out: Path, tmp_path: Path) -> None:
+    with open_synced(out) as store:
+        join = store.export_records_beside(tmp_path / "no-such-folder" / "records.jsonl")
+        with pytest.raises(OSError):
+            join()
