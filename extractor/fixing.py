@@ -42,3 +42,9 @@ def _letters(pred: Callable[[str], bool]) -> str:
 
 _LO, _UP = _letters(str.islower), _letters(str.isupper)
 _HAS_LOWER, _HAS_UPPER = re.compile(f"[{_LO}]"), re.compile(f"[{_UP}]")
+
+
+# Appended by a reader to a line that it knows goes on in the next one (a PDF line that reaches the
+# right margin, followed by a line that is not indented): the hard-wrap joiner reads it as a full line
+# and removes it.  A Unicode noncharacter, so no document holds it.
+GOES_ON = "\ufdd0"

@@ -14,7 +14,7 @@ from collections import Counter
 from itertools import pairwise
 
 from extractor.errors import Code
-from extractor.fixing import _HAS_LOWER, _HAS_UPPER, _UP, FixReport, _warn
+from extractor.fixing import _HAS_LOWER, _HAS_UPPER, _UP, GOES_ON, FixReport, _warn
 
 # --- hard-wrapped lines ----------------------------------------------------------------------
 _ENDERS = frozenset(".:;!?…")
@@ -50,8 +50,15 @@ def wrap_width(lines: list[str]) -> int | None:
     return lens[limit - 1]
 
 
-def _continues(cur: str, nxt: str, width: int | None) -> bool:
-    """Whether ``nxt`` continues the sentence that a line break cut after ``cur``."""
+def _continues(cur: str, nxt: str, width: int | None, full: bool | None = None) -> bool:
+    """Whether ``nxt`` continues the sentence that a line break cut after ``cur``.
+
+    ``full``: what the reader saw of the page (PDF geometry), None if it saw nothing.  True: ``cur``
+    reaches the right margin and ``nxt`` is not indented, so it was wrapped, whatever its length in
+    characters ("… của UBND tỉnh Minh" / "Giang về …").  False: ``cur`` ended short of the margin, so
+    only a lower-case ``nxt`` goes on it ("2. Thanh tra Sở, các đơn vị trực thuộc" / "Xây dựng kế
+    hoạch …" is a heading and its text, though "thuộc" usually goes on).
+    """
     if cur[-1] == "-" and _CODE_BREAK.search(cur, len(cur) - 2) and nxt[:1].isalnum():
         return True  # "… số 112-" / "KH/HU …": a document number never ends with its hyphen
     if cur[-1] == ";" and width is not None and nxt[0].islower() and not _BARRIER.match(nxt):
@@ -60,8 +67,11 @@ def _continues(cur: str, nxt: str, width: int | None) -> bool:
         return False
     # ``cur`` is near the wrap width and the next word would not have fitted on it
     # (justified PDF text: a line at 85 % of the width is full, whatever the next word's length)
-    fills = width is not None and (
-        len(cur) >= 0.85 * width or (len(cur) >= 0.6 * width and len(cur) + 1 + len(nxt.split(" ", 1)[0]) > width)
+    if full is False:
+        return nxt[0].islower() and not (_HAS_LOWER.search(cur) is None and _HAS_UPPER.search(cur) is not None)
+    fills = full is True or (
+        width is not None
+        and (len(cur) >= 0.85 * width or (len(cur) >= 0.6 * width and len(cur) + 1 + len(nxt.split(" ", 1)[0]) > width))
     )
     # an all-capitals line ("KẾ HOẠCH", "KT. GIÁM ĐỐC") is a title or heading: it joins only another
     # all-capitals line, and only in hard-wrapped text
@@ -91,12 +101,19 @@ def fix_hard_wraps(text: str, report: FixReport | None = None) -> str:
     >>> fix_hard_wraps("KẾ HOẠCH\\nVề việc nâng cao Chỉ số SIPAS\\nnăm 2024 của Sở Nội vụ\\n- Tăng cường")
     'KẾ HOẠCH\\nVề việc nâng cao Chỉ số SIPAS năm 2024 của Sở Nội vụ\\n- Tăng cường'
     """
+    marked = GOES_ON in text
     lines = text.split("\n")
+    full = [line.endswith(GOES_ON) for line in lines] if marked else []
+    if marked:
+        lines = [line.replace(GOES_ON, "").rstrip() for line in lines]
     width = wrap_width(lines)
-    seps = [_joiner(cur, nxt) if cur and nxt and _continues(cur, nxt, width) else "\n" for cur, nxt in pairwise(lines)]
+    seps = [
+        _joiner(cur, nxt) if cur and nxt and _continues(cur, nxt, width, full[i] if marked else None) else "\n"
+        for i, (cur, nxt) in enumerate(pairwise(lines))
+    ]
     joins = len(seps) - seps.count("\n")
     if not joins:
-        return text
+        return "\n".join(lines) if marked else text
     _warn(report, Code.W105_HARD_WRAP_JOINED, f"đã nối {joins} dòng bị ngắt giữa câu")
     return lines[0] + "".join(sep + line for sep, line in zip(seps, lines[1:], strict=True))
 

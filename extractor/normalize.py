@@ -25,7 +25,17 @@ import viparse
 from pydantic import BaseModel, ConfigDict
 
 from extractor.errors import Code, Warning_
-from extractor.fixing import _HAS_LOWER, _HAS_UPPER, _LO, _UP, Fixer, FixReport, _letters, _warn  # noqa: F401
+from extractor.fixing import (  # noqa: F401
+    _HAS_LOWER,
+    _HAS_UPPER,
+    _LO,
+    _UP,
+    GOES_ON,
+    Fixer,
+    FixReport,
+    _letters,
+    _warn,
+)
 from extractor.layout import fix_hard_wraps, fix_page_furniture, wrap_width  # noqa: F401
 
 RULES_FILE = Path(__file__).parent / "rules" / "glue_exceptions.toml"
@@ -343,6 +353,7 @@ def normalize_text(raw: str, join_wraps: bool = True) -> NormalizedText:
     text = raw
     for name, fixer in FIXERS:
         if name == "hard_wraps" and not join_wraps:
+            text = text.replace(GOES_ON, "")
             continue
         new = fixer(text, report)
         if new != text:

@@ -19,6 +19,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from extractor.errors import Code, ExtractionError
+from extractor.fixing import GOES_ON
 from extractor.ingest import RawDocument, ocr, read
 from extractor.ingest.pdf import _drop_running_lines, _Page, read_pdf
 from extractor.ingest.tables import clean_cell, merge_continuation, render_row, render_table
@@ -58,8 +59,8 @@ def expected_plan_page_1() -> str:
         "Cải thiện Chỉ số cải cách hành chính (PAR INDEX) năm 2024",
         "I. NHIỆM VỤ, GIẢI PHÁP",
     ]
-    for k in range(1, 9):
-        lines += [f"{k}. {FILLER[0]}", FILLER[1]]
+    for k in range(1, 9):  # the first line reaches the margin: the reader marks it as going on
+        lines += [f"{k}. {FILLER[0]}{GOES_ON}", FILLER[1]]
     lines += [render_row(HEAD), "|---|---|---|---|---|", "| I. CHỈ SỐ SIPAS | | | | |"]
     for k in range(1, 9):
         lines.append(
@@ -461,3 +462,21 @@ def test_rendered_corpus_reads_back_line_for_line(tmp_path: Path) -> None:
             if not line.startswith("|") and not _PAGE_NUMBER.match(line) and any(c.isalpha() for c in line)
         ]
         assert [line for line in prose if line not in body] == [], plan.name  # page numbers: the reader drops them
+
+
+def test_cell_merged_down_repeats_and_a_group_row_stays_empty() -> None:
+    """Regression (set M printed to PDF): a lead cell merged over two task rows left the second without lead."""
+    from extractor.ingest.tables import fill_merged_down
+
+    boxes = [
+        [(0, 0, 10, 10), (10, 0, 50, 10), (50, 0, 90, 10)],  # header
+        [(0, 10, 50, 20), None, None],  # a group row spanning the table
+        [(0, 20, 10, 40), (10, 20, 50, 40), (50, 20, 90, 70)],  # the lead cell reaches down over the next row
+        [(0, 40, 10, 70), (10, 40, 50, 70), None],
+    ]
+    rows = [["STT", "Nội dung", "Chủ trì"], ["I. CHỈ SỐ PAPI", None, None], ["1", "Công khai", "Văn phòng"],
+            ["2", "Đối thoại", None]]
+    assert fill_merged_down(rows, boxes) == [
+        ["STT", "Nội dung", "Chủ trì"], ["I. CHỈ SỐ PAPI", None, None], ["1", "Công khai", "Văn phòng"],
+        ["2", "Đối thoại", "Văn phòng"],
+    ]

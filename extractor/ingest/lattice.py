@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 
-from extractor.ingest.tables import EDGE_MIN_LENGTH, TOLERANCE, Edge, Grid, Rect, clean_grid
+from extractor.ingest.tables import EDGE_MIN_LENGTH, TOLERANCE, Edge, Grid, Rect, clean_grid, fill_merged_down
 
 Point = tuple[float, float]
 
@@ -32,7 +32,9 @@ def lattice_tables(edges: list[Edge], cell_text: Callable[[Rect], str]) -> list[
     found = []
     for group in lattice.cells_to_tables(cells(points)):
         table = lattice.Table(None, group)  # type: ignore[arg-type]  # rows and bbox need no page
-        grid = clean_grid([[cell_text(c) if c else None for c in row.cells] for row in table.rows])
+        boxes = [row.cells for row in table.rows]
+        texts = [[cell_text(c) if c else None for c in row] for row in boxes]
+        grid = clean_grid(fill_merged_down(texts, boxes))
         if grid and len(grid[0]) >= 2:
             found.append((table.bbox, grid))
     return sorted(found, key=lambda t: t[0][1])

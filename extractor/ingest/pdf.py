@@ -32,6 +32,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractor.errors import Code, ExtractionError, Warning_
+from extractor.fixing import GOES_ON
 from extractor.ingest import RawDocument
 from extractor.ingest.lattice import lattice_tables
 from extractor.ingest.ocr import LANGUAGE, ocr_pdf_page
@@ -43,6 +44,7 @@ from extractor.ingest.tables import (
     clean_grid,
     convert_legacy,
     detect_legacy,
+    fill_merged_down,
     merge_continuation,
     render_table,
 )
@@ -175,7 +177,10 @@ def _read_page(
             tables = plumber.tables(index)
         else:
             tables = lattice_tables(edges, region.text)
-        items: list[Item] = _items(region, tables) if tables else [_lines(text)]
+        marked = _mark_wrapped_lines(textpage.raw, text)
+        if tables:
+            region.goes_on = {line[: -len(GOES_ON)] for line in _lines(marked) if line.endswith(GOES_ON)}
+        items: list[Item] = _items(region, tables) if tables else [_lines(marked)]
         page_info = _Page(items, *_margins(region, [rect for rect, _ in tables]))
     finally:
         textpage.close()
@@ -241,7 +246,7 @@ class _Plumber:
             found = []
             x0, top = page.mediabox[0], page.mediabox[1]
             for table in page.find_tables(TABLE_SETTINGS):
-                grid = clean_grid(table.extract())
+                grid = clean_grid(fill_merged_down(table.extract(), [row.cells for row in table.rows]))
                 if grid and len(grid[0]) >= 2:
                     b = table.bbox
                     found.append(((b[0] - x0, b[1] - top, b[2] - x0, b[3] - top), grid))
@@ -339,6 +344,7 @@ class _Region:
         self._textpage = textpage
         self.geometry = geometry
         self._buffer = (ctypes.c_ushort * self.BUFFER_CHARS)()
+        self.goes_on: set[str] = set()  # lines of the page that wrap (see _mark_wrapped_lines)
 
     def text(self, rect: Rect) -> str:
         left, bottom, right, top = self.geometry.user(rect)
@@ -347,6 +353,63 @@ class _Region:
             return _hyphens(str(self._textpage.get_text_bounded(left, bottom, right, top)))
         text = ctypes.string_at(self._buffer, max(n, 0) * 2).decode("utf-16-le", errors="ignore")
         return _hyphens(text.rstrip("\x00"))
+
+
+WRAP_TOLERANCE = 0.04  # share of the text column: a line ending this close to its right edge is full
+INDENT_TOLERANCE = 0.02  # a line starting further right than this opens a paragraph (first-line indent)
+MIN_LINES_FOR_COLUMN = 4
+
+
+def _mark_wrapped_lines(raw: Any, text: str) -> str:
+    """``text`` (the page's text, lines split by "\\r\\n") with :data:`GOES_ON` after each line that the
+    page wrapped: it reaches the right edge of the text column and the next line is not indented.
+
+    Why: "Căn cứ Kế hoạch số 21/KH-UBND … của UBND tỉnh Minh" / "Giang về …" — justified lines of a
+    proportional font differ in length by a fifth, so counting characters cannot tell a full line
+    from a paragraph's last one; pdfium's text rectangles can.  A Word paragraph's first line is
+    indented, its wrapped lines start at the margin; a title's lines are all centred.  Two
+    ``FPDFText_GetCharBox`` calls a line, its first and last character (the characters of line k are
+    its offsets in ``text``: pdfium counts the line breaks it generates).
+    """
+    parts = text.split("\r\n")
+    boxes: list[tuple[float, float] | None] = []
+    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    pos = 0
+    for part in parts:
+        box: tuple[float, float] | None = None
+        body = part.strip()
+        if body:
+            first = pos + len(part) - len(part.lstrip())
+            if pdfium_c.FPDFText_GetCharBox(raw, first, left, right, bottom, top):
+                x0 = left.value
+                if pdfium_c.FPDFText_GetCharBox(raw, first + len(body) - 1, left, right, bottom, top):
+                    box = (x0, right.value)
+        boxes.append(box)
+        pos += len(part) + 2
+    known = [b for b in boxes if b]
+    if len(known) < MIN_LINES_FOR_COLUMN:
+        return text
+    column_left, column_right = min(b[0] for b in known), max(b[1] for b in known)
+    width = column_right - column_left
+    if width <= 0:
+        return text
+    def centred(b: tuple[float, float]) -> bool:
+        before, beyond = b[0] - column_left, column_right - b[1]
+        return min(before, beyond) > INDENT_TOLERANCE * width and abs(before - beyond) < WRAP_TOLERANCE * width
+
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        box, after = boxes[i], boxes[i + 1] if i + 1 < len(boxes) else None
+        wrapped = (
+            box is not None
+            and after is not None
+            and (
+                (box[1] >= column_right - WRAP_TOLERANCE * width and after[0] <= column_left + INDENT_TOLERANCE * width)
+                or (centred(box) and centred(after))  # a title set in several centred lines
+            )
+        )
+        out.append(part.rstrip() + GOES_ON if wrapped else part)
+    return "\r\n".join(out)
 
 
 def _hyphens(text: str) -> str:
@@ -362,7 +425,10 @@ def _lines(text: str) -> list[str]:
 def _bounded(region: _Region, rect: Rect) -> list[str]:
     if rect[2] - rect[0] <= 0.5 or rect[3] - rect[1] <= 0.5:
         return []
-    return _lines(region.text(rect))
+    lines = _lines(region.text(rect))
+    if region.goes_on:
+        lines = [line + GOES_ON if line in region.goes_on else line for line in lines]
+    return lines
 
 
 def _items(region: _Region, tables: list[tuple[Rect, Grid]]) -> list[Item]:

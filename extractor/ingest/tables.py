@@ -116,6 +116,32 @@ def fill_down(rows: Sequence[Sequence[Cell]], column: int) -> str:
     return rows[-1][column] or ""
 
 
+def fill_merged_down(rows: Sequence[Sequence[Cell]], boxes: Sequence[Sequence[Rect | None]]) -> list[list[Cell]]:
+    """A ruled PDF table's cells with each cell that a merged cell above covers given that cell's text.
+
+    ``boxes`` are the cells' rectangles as pdfplumber's ``Table.rows`` give them (None where no cell
+    starts).  A missing cell is covered from above when the nearest cell above it in its column
+    reaches below the top of its row — then it is :func:`fill_down`'s case (a lead unit merged over
+    two tasks); one covered from the left (a group row spanning the table) stays empty.
+    """
+    out: list[list[Cell]] = [list(r) for r in rows]
+    for r, row in enumerate(boxes):
+        tops = [b[1] for b in row if b is not None]
+        if not tops:
+            continue
+        top = min(tops)
+        for c, box in enumerate(row):
+            if box is not None or c == 0:
+                continue
+            above = next((k for k in range(r - 1, -1, -1) if c < len(boxes[k]) and boxes[k][c] is not None), None)
+            if above is None or above == 0:  # nothing above, or the header row
+                continue
+            cover = boxes[above][c]
+            if cover is not None and cover[3] > top + TOLERANCE:
+                out[r][c] = out[above][c]
+    return out
+
+
 def layout_lines(grid: Sequence[Sequence[Cell]]) -> list[str] | None:
     """The lines of a table that only lays out the page, cell by cell; None for a table of data.
 
