@@ -4,7 +4,9 @@ Why: the gold answers are written against the text plans; rendering the same pla
 (and to an image-only "scan") lets a test check that ``extract(plan.pdf)`` gives the records of
 ``extract(plan.txt)``.  A line such as ``| 1 | Rà soát TTHC | Quý II/2024 | Văn phòng Sở | |`` is a
 table row and becomes a real Word table (a ruled table in the PDF); ``I. MỤC ĐÍCH, YÊU CẦU`` becomes
-a heading.  PDFs come from LibreOffice headless (Debian ``libreoffice-writer-nogui``).
+a heading.  PDFs come from LibreOffice headless (Debian ``libreoffice-writer-nogui``).  Plans that
+are Word files or web pages already (set M) are turned into PDFs too: Word through LibreOffice, a
+page printed by headless Chromium.
 
 Usage::
 
@@ -316,6 +318,33 @@ def soffice_convert(inputs: list[Path], outdir: Path, target: str = "pdf") -> li
     return outputs
 
 
+def chromium_print(pages: list[Path], outdir: Path) -> list[Path]:
+    """Print web pages to PDF with headless Chromium, as a user saves a portal's plan ("In" → PDF)."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        raise SystemExit("chromium not found: install Debian chromium")
+    outdir.mkdir(parents=True, exist_ok=True)
+    outputs = []
+    for page in pages:
+        pdf = outdir / f"{page.stem}.pdf"
+        cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.resolve().as_uri()]
+        subprocess.run(cmd, check=True, capture_output=True, timeout=SOFFICE_TIMEOUT_S)
+        if not pdf.is_file():
+            raise SystemExit(f"Chromium produced no output for {page}")
+        outputs.append(pdf)
+    return outputs
+
+
+def render_native(plans: list[Path], out: Path, force: bool) -> list[Path]:
+    """The plans that are already Word files or web pages, as PDFs: Word through LibreOffice, a page printed
+    by Chromium (the PDF an agency exports, the copy a user saves from a portal)."""
+    stale = [p for p in plans if force or _stale([out / f"{p.stem}.pdf"], [p, Path(__file__)])]
+    words = [p for p in stale if p.suffix == ".docx"]
+    pages = [p for p in stale if p.suffix in (".html", ".htm")]
+    return (soffice_convert(words, out) if words else []) + (chromium_print(pages, out) if pages else [])
+
+
 def mixed_pdf(pdf: Path, out: Path, dpi: int = 200) -> None:
     """Text pages, then the last page as a scan: a plan whose appendix was scanned and appended."""
     import pypdfium2 as pdfium
@@ -482,6 +511,9 @@ def main(argv: list[str] | None = None) -> int:
         plans, args.out, set(args.landscape_appendix), set(args.scan), args.docx_only, args.force,
         {"mixed": set(args.mixed), "tcvn3": set(args.tcvn3)},
     )
+    if not args.docx_only:
+        native = sorted(p for p in args.plans.glob("*") if p.suffix in {".docx", ".html", ".htm"})
+        written += render_native(native, args.out, args.force)
     for path in written:
         print(path)
     print(f"{len(written)} file(s) written, {len(plans)} plan(s) in {args.plans}", file=sys.stderr)

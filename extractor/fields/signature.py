@@ -17,8 +17,9 @@ from extractor.normalize import comparable
 from extractor.schema import Signer
 
 # military / police ranks written before the name ("Đại tá Lê Quang Vinh") are not part of it
-_RANK = regex.compile(r"^(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|"
-                      r"Đại úy|Thượng úy|Trung úy|Thiếu úy)\s+")
+# what stands before a signer's name: a military rank, or the "(Đã ký)" of a copy published on the web
+_RANK = regex.compile(r"^(?:(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|"
+                      r"Đại úy|Thượng úy|Trung úy|Thiếu úy)\s+|\((?i:đã ký|ký)[^)]{0,30}\)\s*)")
 _RECIPIENTS = regex.compile(r"(?i)^\s*nơi nhận\s*:?\s*(?P<rest>.*)$")
 _ITEM = regex.compile(r"^\s*[-–+•*]\s*(?P<item>.+?)\s*[;,.]?\s*$")
 _NAME = regex.compile(r"^(?:[A-ZĐÀ-Ỹ][^\W\d_]*\s+){1,5}[A-ZĐÀ-Ỹ][^\W\d_]*$")
@@ -86,6 +87,8 @@ def extract_signer(tail: str, issuer: str | None = None) -> Signer | None:
     >>> extract_signer("TM. BAN THƯỜNG TRỰC\\nCHỦ TỊCH\\nVõ Thị Loan\\nTM. ỦY BAN NHÂN DÂN\\nCHỦ TỊCH\\nPhan Đức Thắng",
     ...                "Ủy ban nhân dân xã Thạnh Lộc").name
     'Phan Đức Thắng'
+    >>> extract_signer("GIÁM ĐỐC\\n(Đã ký) Phạm Minh Đức").name
+    'Phạm Minh Đức'
     >>> extract_signer("Q. GIÁM ĐỐC\\n\\nHà Thị Thu Trang").model_dump()
     {'name': 'Hà Thị Thu Trang', 'title': 'Q. GIÁM ĐỐC', 'authority': None}
     """

@@ -393,7 +393,11 @@ def _mark_wrapped_lines(raw: Any, text: str) -> str:
     width = column_right - column_left
     if width <= 0:
         return text
-    def centred(b: tuple[float, float]) -> bool:
+    def centred(k: int) -> bool:
+        """A centred line of a title: not a capitals line ("KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" stay two)."""
+        b = boxes[k]
+        if b is None or parts[k].isupper():
+            return False
         before, beyond = b[0] - column_left, column_right - b[1]
         return min(before, beyond) > INDENT_TOLERANCE * width and abs(before - beyond) < WRAP_TOLERANCE * width
 
@@ -405,7 +409,7 @@ def _mark_wrapped_lines(raw: Any, text: str) -> str:
             and after is not None
             and (
                 (box[1] >= column_right - WRAP_TOLERANCE * width and after[0] <= column_left + INDENT_TOLERANCE * width)
-                or (centred(box) and centred(after))  # a title set in several centred lines
+                or (centred(i) and centred(i + 1))  # a title set in several centred lines
             )
         )
         out.append(part.rstrip() + GOES_ON if wrapped else part)
