@@ -44,7 +44,7 @@ from extractor.segment import (
     labels_in_line,
     text_before_labels,
 )
-from extractor.tables import task_rows
+from extractor.tables import TableRow, task_rows
 
 _SENTENCE_BREAK = regex.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")
 _CITES = regex.compile(r"(?:thực hiện|căn cứ|theo|kính gửi)\b")
@@ -82,6 +82,21 @@ def _items_by_marker(bullets: list[Block]) -> list[list[Block]]:
         else:
             items[-1].append(b)
     return items
+
+
+def _row_id(row: TableRow, base: str, straight: bool, position: int) -> str:
+    """A table row's id, from its STT and group as the corpus writes them.
+
+    "1.1" under group "1" is its own id; rows numbered straight through take the section's number
+    ("II.3", "PL.3"); where the STT starts again in each group the group numeral names the row ("I.2",
+    whatever part holds the table); a table without STT counts the rows of each group ("I-2").
+    """
+    stt, group = row.stt, row.group
+    if stt and group and stt.startswith(f"{group}.") and len(stt) > len(group) + 1:
+        return stt
+    if stt:
+        return f"{base}.{stt}" if straight or not group else f"{group}.{stt}"
+    return f"{group or base}-{position}"
 
 
 @lru_cache(maxsize=1)
@@ -479,15 +494,16 @@ class _Builder(DutyRecords):
 
     def table(self, sec: Section, block: Block, ctx: Context) -> None:
         base = self.section_id(sec, ctx) if sec.number else "PL"
-        for row in task_rows(block.rows):
+        rows = task_rows(block.rows)
+        stts = [row.stt for row in rows if row.stt]
+        straight = len(stts) == len(set(stts))
+        in_group: dict[str | None, int] = {}
+        for row in rows:
             start, end = block.row_spans[row.row_number]
-            # a group numeral names the row on its own ("I.2", whatever part or appendix holds the table);
-            # rows numbered straight through take the section's number ("II.3", "PL.3")
-            parts = [row.group, row.stt] if row.group and row.stt else [base, *(p for p in (row.group, row.stt) if p)]
-            timeline = self.timeline(row.timeline)
+            in_group[row.group] = in_group.get(row.group, 0) + 1
             self.out.records.append(
                 Record(
-                    id=self.unique_id(".".join(parts) if len(parts) > 1 else f"{base}-{row.row_number}"),
+                    id=self.unique_id(_row_id(row, base, straight, in_group[row.group])),
                     kind=RecordKind.task,
                     section_path=ctx.path,
                     index=row.index or ctx.index,
@@ -495,7 +511,7 @@ class _Builder(DutyRecords):
                     weakness=row.weakness or self.weakness_for(sec, row.index or ctx.index),
                     solution=row.task,
                     product=row.product,
-                    timeline=timeline,
+                    timeline=self.timeline(row.timeline),
                     lead_units=split_units(row.lead) if row.lead else [],
                     coordinating_units=split_units(row.coordinating) if row.coordinating else [],
                     span=self.span(start, end),

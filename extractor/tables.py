@@ -314,7 +314,8 @@ def task_rows(rows: list[list[str]]) -> list[TableRow]:
         if is_group:
             text = " ".join(filled[-1].split())
             found = first_index(comparable(text))
-            group = stt or group
+            numeral = _GROUP_NUMBER.match(text)
+            group = stt or (numeral.group().rstrip(".) ").strip() if numeral else None) or group
             index = found or index
             # "A. NHIỆM VỤ CHUNG" names a part, not a criterion
             criterion = None if found or section_role(comparable(_GROUP_NUMBER.sub("", text))) else text
