@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from extractor.assignments import Assignment, parse_assignment
-from extractor.fields.units import starts_with_head, subject_units, whole_title_unit
+from extractor.fields.units import split_units, starts_with_head, subject_units, whole_title_unit
 from extractor.roles import DUTY_OF, INLINE, clean, org_closing
 from extractor.schema import Record, RecordKind
 from extractor.segment import Block, Section, labels_in_line
@@ -23,6 +23,17 @@ if TYPE_CHECKING:
     from extractor.schema import Span, Timeline
 
 _SHORT_UNIT_HEADING = regex.compile(r"^[^,.;:()]{3,90}:?$")
+
+
+def _unit_list_heading(named: str) -> bool:
+    """A heading line that is only units, listed with ", " or ";": each piece opens with a unit's head word."""
+    pieces = [p for p in regex.split(r"\s*[,;]\s+", named.strip(" .:")) if p]
+    return (
+        len(pieces) >= 2
+        and len(named) <= 160
+        and not regex.search(r"[.:()]", named.strip(" .:"))
+        and all(starts_with_head(p) for p in pieces)
+    )
 
 
 class DutyRecords:
@@ -59,6 +70,9 @@ class DutyRecords:
             # "4. Phòng Cảnh sát quản lý hành chính về trật tự xã hội" over its duties: a unit's name,
             # even where it holds words the prose scan reads as verbs
             units, texts = [named.strip(" .:")], body
+        elif body and _unit_list_heading(named):
+            # "2. Các phòng chuyên môn, Trung tâm Quy hoạch và Kiểm định xây dựng" over their duties
+            units, texts = split_units(named.strip(" .:")), body
         else:
             units, _ = subject_units(title)
             if not units:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
+import subprocess
 import unicodedata
 import zipfile
 from datetime import date
@@ -66,7 +68,11 @@ W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def visible_text(path: Path) -> str:
     """The plan's text: a .docx's paragraphs (body and table cells, in order; Word's automatic numbers are not
-    text), a page's markup without tags and entities, any other plan as it is."""
+    text), a PDF's text layer, a page's markup without tags and entities, any other plan as it is."""
+    if path.suffix == ".pdf":  # poppler's pdftotext (Debian poppler-utils, installed by .ci/run)
+        if shutil.which("pdftotext") is None:
+            pytest.skip("pdftotext is needed for the PDF plans (apt-get install poppler-utils)")
+        return subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
     if path.suffix == ".docx":
         with zipfile.ZipFile(path) as package:
             root = ElementTree.fromstring(package.read("word/document.xml"))

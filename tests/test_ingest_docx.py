@@ -229,3 +229,25 @@ def test_header_and_signature_tables_are_read_as_lines() -> None:
         "| STT | Nội dung |", "|---|---|", "| 1 | Rà soát |",
         "Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT, VP.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Lê Quang Vinh",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # set N: a header laid out with tab stops (were read line by line, issuer and quốc hiệu run together)
+        (["\tUBND TỈNH VÂN KHÁNH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "\tSỞ Y TẾ\tĐộc lập - Tự do - Hạnh phúc",
+          "\tSố: 08/KH-SYT\tVân Khánh, ngày 20 tháng 01 năm 2026", "KẾ HOẠCH"],
+         ["UBND TỈNH VÂN KHÁNH", "SỞ Y TẾ", "Số: 08/KH-SYT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+          "Độc lập - Tự do - Hạnh phúc", "Vân Khánh, ngày 20 tháng 01 năm 2026", "KẾ HOẠCH"]),
+        # … and a signature beside "Nơi nhận" (the signer was lost, "KT. GIÁM ĐỐC" read as a recipient)
+        (["Nơi nhận:\tKT. GIÁM ĐỐC", "- Sở Nội vụ (b/c);\tPHÓ GIÁM ĐỐC", "- Lưu: VT, VP.", "\tTrần Thị Minh Châu"],
+         ["Nơi nhận:", "- Sở Nội vụ (b/c);", "- Lưu: VT, VP.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Thị Minh Châu"]),
+        # tabs inside prose are left alone
+        (["Thời gian:\tQuý II/2026", "Đơn vị chủ trì:\tVăn phòng Sở"],
+         ["Thời gian:\tQuý II/2026", "Đơn vị chủ trì:\tVăn phòng Sở"]),
+    ],
+)
+def test_columns_laid_out_with_tabs_are_read_column_by_column(lines: list[str], expected: list[str]) -> None:
+    from extractor.ingest.tables import untab_columns
+
+    assert untab_columns(lines) == expected

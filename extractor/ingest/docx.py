@@ -32,6 +32,7 @@ from extractor.ingest.tables import (
     legacy_warning,
     render_table,
     repair_legacy,
+    untab_columns,
 )
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -54,7 +55,7 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
         package = _convert_doc(data)
     document = _open(package)
     numbering = Numbering(document)
-    text = "\n".join(_blocks(document.element.body, numbering))
+    text = "\n".join(untab_columns("\n".join(_blocks(document.element.body, numbering)).split("\n")))
     warnings: list[Warning_] = []
     text, encoding = repair_legacy(text)
     if encoding is not None:

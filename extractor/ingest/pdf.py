@@ -394,12 +394,14 @@ def _mark_wrapped_lines(raw: Any, text: str) -> str:
     if width <= 0:
         return text
     def centred(k: int) -> bool:
-        """A centred line of a title: not a capitals line ("KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" stay two)."""
+        """A line of a centred title (one as wide as the column too): not a capitals line ("KT. GIÁM ĐỐC" /
+        "PHÓ GIÁM ĐỐC" stay two), nor a bracketed one ("(Ban hành kèm theo Quyết định số …)")."""
         b = boxes[k]
-        if b is None or parts[k].isupper():
+        line = parts[k].strip()
+        if b is None or line.isupper() or (line.startswith("(") and line.endswith(")")):
             return False
         before, beyond = b[0] - column_left, column_right - b[1]
-        return min(before, beyond) > INDENT_TOLERANCE * width and abs(before - beyond) < WRAP_TOLERANCE * width
+        return abs(before - beyond) < WRAP_TOLERANCE * width
 
     out: list[str] = []
     for i, part in enumerate(parts):

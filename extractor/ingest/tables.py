@@ -142,6 +142,68 @@ def fill_merged_down(rows: Sequence[Sequence[Cell]], boxes: Sequence[Sequence[Re
     return out
 
 
+TAB_BLOCK_REACH = 12  # lines after a two-column line within which the block's last tabbed line may stand
+TAB_BLOCK_LINE = 120  # longer lines are prose, not a column of the header or the signature
+
+
+def untab_columns(lines: list[str]) -> list[str]:
+    """Lines where tab stops lay out two columns, column by column: the left column's lines, then the right's.
+
+    Why: a Word plan without layout tables puts the header and the signature side by side with tabs::
+
+        "\\tUBND TỈNH VÂN KHÁNH\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"   "Nơi nhận:\\tKT. GIÁM ĐỐC"
+        "\\tSỞ Y TẾ\\tĐộc lập - Tự do - Hạnh phúc"                      "- Sở Nội vụ (b/c);\\tPHÓ GIÁM ĐỐC"
+
+    Read as lines, "Nơi nhận" would hold "KT. GIÁM ĐỐC" and the signer would be lost.  A block starts at
+    a line with two tab-separated parts, ends at the last tabbed line a few lines on, and must hold a
+    layout marker ([layout] of rules/tables.toml).  A one-part line goes to the right column when it is
+    tabbed as far as the right parts are ("\\tTrần Thị Minh Châu"), else to the left.
+    """
+    from extractor.normalize import comparable
+
+    marker = _layout_marker()
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if "\t" not in lines[i] or len(_tab_parts(lines[i])) != 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        end = i
+        for k in range(i + 1, min(len(lines), i + 1 + TAB_BLOCK_REACH)):
+            if len(lines[k]) > TAB_BLOCK_LINE:
+                break
+            if "\t" in lines[k]:
+                end = k
+        block = lines[i : end + 1]
+        if not any(marker.match(comparable(part)) for line in block for _, part in _tab_parts(line)):
+            out.extend(block)
+            i = end + 1
+            continue
+        right_tabs = min(tabs for line in block for n, (tabs, _) in enumerate(_tab_parts(line)) if n == 1)
+        left: list[str] = []
+        right: list[str] = []
+        for line in block:
+            parts = _tab_parts(line)
+            if len(parts) >= 2:
+                left.append(parts[0][1])
+                right.append(" ".join(p for _, p in parts[1:]))
+            elif parts:
+                (right if parts[0][0] >= right_tabs else left).append(parts[0][1])
+        out.extend(left + right)
+        i = end + 1
+    return out
+
+
+def _tab_parts(line: str) -> list[tuple[int, str]]:
+    """The text parts of a tabbed line, each with the number of tabs before it: "\\tA\\tB" → [(1, "A"), (2, "B")]."""
+    parts: list[tuple[int, str]] = []
+    for m in re.finditer(r"[^\t]+", line):
+        if m.group().strip():
+            parts.append((line.count("\t", 0, m.start()), m.group().strip()))
+    return parts
+
+
 def layout_lines(grid: Sequence[Sequence[Cell]]) -> list[str] | None:
     """The lines of a table that only lays out the page, cell by cell; None for a table of data.
 
