@@ -14,11 +14,12 @@ import io
 import os
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from extractor.errors import Code, ExtractionError
+from extractor.ingest.deskew import deskew
 from extractor.ingest.external import run
 from extractor.ingest.ocr_layout import (
     Block,
@@ -52,6 +53,7 @@ class OcrResult:
     confidence: float
     words: int
     blocks: tuple[Block, ...] = ()
+    skew: float = 0.0  # degrees the page was turned to straighten it (:mod:`.deskew`)
 
 
 @lru_cache(maxsize=4)
@@ -105,12 +107,12 @@ def ocr_image(image: Any, page_number: int) -> OcrResult:
     Ruling lines are looked for first: when they draw a table, its cells are read one by one (in
     the same Tesseract run as the page around them) and come back as the table's grid.
     """
-    grey = image.convert("L")
+    grey, skew = deskew(image.convert("L"))
     runs = ruling_runs(grey, DPI)
     edges = edges_of(runs, DPI) if runs else []
     cells = cell_rects(edges) if edges else []
     if not cells:
-        return parse_tsv(_tesseract_tsv([grey], page_number)[0])
+        return replace(parse_tsv(_tesseract_tsv([grey], page_number)[0]), skew=skew)
     clean = erase(grey, runs)
     pages = _tesseract_tsv([blank_cells(clean, cells, DPI)], page_number)
     # a cell is one block of text: mode 6 keeps the lone "2" of an STT cell that page mode drops as noise
@@ -123,7 +125,7 @@ def ocr_image(image: Any, page_number: int) -> OcrResult:
         "\n".join(b) if isinstance(b, list) else "\n".join(" ".join(row) for row in b[1]) for b in found
     )
     mean = round(sum(scored) / len(scored), 1) if scored else 0.0
-    return OcrResult(text, mean, len(scored), tuple(found))
+    return OcrResult(text, mean, len(scored), tuple(found), skew)
 
 
 def _tesseract_tsv(images: list[Any], page_number: int, psm: int = 3) -> list[str]:

@@ -158,6 +158,8 @@ def _read_page(
         ):
             result = ocr_pdf_page(page, index + 1)
             note = f"đã nhận dạng OCR (Tesseract {LANGUAGE}), độ tin cậy trung bình {result.confidence:.0f}%"
+            if result.skew:
+                note += f", trang quét bị nghiêng đã xoay thẳng {result.skew:+.1f}°"
             warnings.append(Warning_(Code.W107_OCR_USED, f"trang {index + 1}: {note}"))
             lines = _lines(result.text)
             if not any(isinstance(block, tuple) for block in result.blocks):
