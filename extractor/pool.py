@@ -187,10 +187,17 @@ class WorkerPool(Generic[T, R]):
                     except StopIteration:
                         exhausted = True
                         return
+                try:
+                    slot.conn.send(item)
+                except OSError:  # BrokenPipeError: the worker died after its last answer (a task killed it)
+                    orphans.appendleft(item)
+                    if slot.queue:
+                        return  # its end shows as EOF at the next wait and fails the task it was running
+                    slot = self._replace(slot, kill=True)  # it died between tasks: nothing is lost
+                    continue
                 if not slot.queue:
                     slot.started = time.monotonic()
                 slot.queue.append(item)
-                slot.conn.send(item)
 
         def fail(slot: _Slot[T], failure: Failure) -> tuple[_Slot[T], T, Failure]:
             """The running task failed and its worker is gone: a fresh worker; the queued ones wait for one."""

@@ -401,6 +401,18 @@ def test_pool_loses_no_task_queued_behind_a_hang_or_a_crash(workers: int, depth:
     assert sorted(seen) == sorted(items)
 
 
+def test_pool_replaces_a_worker_that_died_between_tasks() -> None:
+    """Regression: with two tasks sent ahead, the parent can write to a worker that has just died; the
+    BrokenPipeError ended the whole run (seen once under load in the full test suite)."""
+    with WorkerPool(abs, workers=1, timeout=10) as pool:
+        pool._slots = [pool._start()]
+        dead = pool._slots[0].process
+        dead.kill()
+        dead.join()
+        results = sorted(r for _, r in pool.imap_unordered([-1, -2, -3]))
+    assert results == [1, 2, 3]
+
+
 def _pid(_: int) -> int:
     return os.getpid()
 
