@@ -251,3 +251,16 @@ def test_columns_laid_out_with_tabs_are_read_column_by_column(lines: list[str], 
     from extractor.ingest.tables import untab_columns
 
     assert untab_columns(lines) == expected
+
+
+def test_columns_laid_out_with_spaces_in_a_text_file_are_read_column_by_column() -> None:
+    """Regression (set H, h04): a signature typed beside "Nơi nhận" with runs of spaces; the signer was lost
+    and "TM. ỦY BAN NHÂN DÂN" read as a recipient."""
+    from extractor.ingest.tables import untab_columns
+
+    lines = ["Nơi nhận:" + " " * 30 + "TM. ỦY BAN NHÂN DÂN", "- UBND huyện (b/c);" + " " * 20 + "CHỦ TỊCH",
+             "- Lưu: VT.", " " * 45 + "Đặng Văn Hùng", "", "PHỤ LỤC"]
+    assert untab_columns(lines, spaces=True) == [
+        "Nơi nhận:", "- UBND huyện (b/c);", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Đặng Văn Hùng", "",
+        "PHỤ LỤC",
+    ]

@@ -45,11 +45,15 @@ Reader = Callable[[Path, bytes, str], RawDocument]
 
 
 def _read_text(path: Path, data: bytes, ocr: str) -> RawDocument:
+    from extractor.ingest.tables import untab_columns
     from extractor.ingest.text import decode_bytes
 
     decoded = decode_bytes(data)
     fmt = TEXT_SUFFIXES.get(path.suffix.lower(), "txt")
-    return RawDocument(str(path), _sha256(data), fmt, [decoded.text], None, list(decoded.warnings))
+    text = decoded.text
+    if "    " in text or "\t" in text:  # a header or signature laid out in columns of spaces (text from a PDF)
+        text = "\n".join(untab_columns(text.split("\n"), spaces=True))
+    return RawDocument(str(path), _sha256(data), fmt, [text], None, list(decoded.warnings))
 
 
 def _read_html(path: Path, data: bytes, ocr: str) -> RawDocument:

@@ -146,7 +146,7 @@ TAB_BLOCK_REACH = 12  # lines after a two-column line within which the block's l
 TAB_BLOCK_LINE = 120  # longer lines are prose, not a column of the header or the signature
 
 
-def untab_columns(lines: list[str]) -> list[str]:
+def untab_columns(lines: list[str], spaces: bool = False) -> list[str]:
     """Lines where tab stops lay out two columns, column by column: the left column's lines, then the right's.
 
     Why: a Word plan without layout tables puts the header and the signature side by side with tabs::
@@ -157,15 +157,22 @@ def untab_columns(lines: list[str]) -> list[str]:
     Read as lines, "Nơi nhận" would hold "KT. GIÁM ĐỐC" and the signer would be lost.  A block starts at
     a line with two tab-separated parts, ends at the last tabbed line a few lines on, and must hold a
     layout marker ([layout] of rules/tables.toml).  A one-part line goes to the right column when it is
-    tabbed as far as the right parts are ("\\tTrần Thị Minh Châu"), else to the left.
+    tabbed as far as the right parts are ("\\tTrần Thị Minh Châu"), else to the left.  ``spaces``: the
+    columns of a text file are runs of four or more spaces ("Nơi nhận:" … "TM. ỦY BAN NHÂN DÂN"); a part
+    then stands at its character column, and a one-part line as far right as the right parts is theirs.
     """
     from extractor.normalize import comparable
 
     marker = _layout_marker()
+    gap = _SPACE_GAP if spaces else _TAB_GAP
+
+    def parts_of(line: str) -> list[tuple[int, str]]:
+        return _gap_parts(line, gap, spaces)
+
     out: list[str] = []
     i = 0
     while i < len(lines):
-        if "\t" not in lines[i] or len(_tab_parts(lines[i])) != 2:
+        if not gap.search(lines[i].strip()) or len(parts_of(lines[i])) != 2:
             out.append(lines[i])
             i += 1
             continue
@@ -173,34 +180,45 @@ def untab_columns(lines: list[str]) -> list[str]:
         for k in range(i + 1, min(len(lines), i + 1 + TAB_BLOCK_REACH)):
             if len(lines[k]) > TAB_BLOCK_LINE:
                 break
-            if "\t" in lines[k]:
+            if gap.search(lines[k]):
                 end = k
         block = lines[i : end + 1]
-        if not any(marker.match(comparable(part)) for line in block for _, part in _tab_parts(line)):
+        if not any(marker.match(comparable(part)) for line in block for _, part in parts_of(line)):
             out.extend(block)
             i = end + 1
             continue
-        right_tabs = min(tabs for line in block for n, (tabs, _) in enumerate(_tab_parts(line)) if n == 1)
+        right_at = min(at for line in block for n, (at, _) in enumerate(parts_of(line)) if n == 1)
         left: list[str] = []
         right: list[str] = []
         for line in block:
-            parts = _tab_parts(line)
+            parts = parts_of(line)
             if len(parts) >= 2:
                 left.append(parts[0][1])
                 right.append(" ".join(p for _, p in parts[1:]))
             elif parts:
-                (right if parts[0][0] >= right_tabs else left).append(parts[0][1])
+                (right if parts[0][0] >= right_at - (4 if spaces else 0) else left).append(parts[0][1])
         out.extend(left + right)
         i = end + 1
     return out
 
 
-def _tab_parts(line: str) -> list[tuple[int, str]]:
-    """The text parts of a tabbed line, each with the number of tabs before it: "\\tA\\tB" → [(1, "A"), (2, "B")]."""
+_TAB_GAP = re.compile(r"\t+")
+_SPACE_GAP = re.compile(r"\t+| {4,}")
+
+
+def _gap_parts(line: str, gap: re.Pattern[str], columns: bool) -> list[tuple[int, str]]:
+    """The parts of a line between gaps, each with where it stands: the number of tabs before it, or with
+    ``columns`` its character column ("\\tA\\tB" → [(1, "A"), (2, "B")])."""
     parts: list[tuple[int, str]] = []
-    for m in re.finditer(r"[^\t]+", line):
-        if m.group().strip():
-            parts.append((line.count("\t", 0, m.start()), m.group().strip()))
+    pos = 0
+    for m in [*gap.finditer(line), None]:
+        stop = m.start() if m else len(line)
+        piece = line[pos:stop]
+        if piece.strip():
+            at = pos + len(piece) - len(piece.lstrip()) if columns else line.count("\t", 0, pos)
+            parts.append((at, piece.strip()))
+        if m:
+            pos = m.end()
     return parts
 
 
