@@ -18,6 +18,7 @@ from extractor.fixing import _HAS_LOWER, _HAS_UPPER, _UP, GOES_ON, FixReport, _w
 
 # --- hard-wrapped lines ----------------------------------------------------------------------
 _ENDERS = frozenset(".:;!?…")
+_CAPITALS_WORD = re.compile(f"[{_UP}]{{3,}}")
 _CODE_BREAK = re.compile(r"[\dA-ZĐ]-$")
 # a line ending in one of these words cannot end a sentence or a heading: the next line goes on
 _DANGLING_WORDS = ("và", "của", "với", "thuộc", "các", "cho", "tại", "về", "theo", "trên", "đến", "từ", "được",
@@ -75,8 +76,8 @@ def _continues(cur: str, nxt: str, width: int | None, full: bool | None = None) 
     )
     # an all-capitals line ("KẾ HOẠCH", "KT. GIÁM ĐỐC") is a title or heading: it joins only another
     # all-capitals line, and only in hard-wrapped text
-    cur_caps, nxt_caps = (
-        _HAS_LOWER.search(x) is None and _HAS_UPPER.search(x) is not None for x in (cur, nxt)
+    cur_caps, nxt_caps = (  # a word of capitals at least: "IV/2025." (the end of "Quý III, IV/2025") is none
+        _HAS_LOWER.search(x) is None and _CAPITALS_WORD.search(x) is not None for x in (cur, nxt)
     )
     if cur_caps or nxt_caps:
         return cur_caps and nxt_caps and fills

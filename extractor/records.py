@@ -84,6 +84,18 @@ def _items_by_marker(bullets: list[Block]) -> list[list[Block]]:
     return items
 
 
+_NAMES_WEAKNESS = regex.compile(r"\b(?:tồn tại|hạn chế)\b")
+RUN_IN_HEAD_WORDS = 8
+
+
+def _run_in_heading(title: str, inline: regex.Match[str]) -> bool:
+    """A letter item opening with a short name, then its task as a new sentence: "a) Tiếp cận đất đai: Công
+    khai kế hoạch sử dụng đất …" — not "a) Công khai tại nhà văn hóa thôn: dự toán, quyết toán …", whose
+    colon opens a list inside the task."""
+    rest = title[inline.end() :].lstrip()
+    return len(inline.group("head").split()) <= RUN_IN_HEAD_WORDS and rest[:1].isupper()
+
+
 def _row_id(row: TableRow, base: str, straight: bool, position: int) -> str:
     """A table row's id, from its STT and group as the corpus writes them.
 
@@ -205,6 +217,8 @@ class _Builder(DutyRecords):
         if role == "weakness":
             self.weakness(sec, title, inline, plan_wide=parent.role in (None, "none") and parent.index is None)
             return
+        if ctx.role in (None, "none"):
+            self.results_weaknesses(sec, ctx)
         if ctx.role == "organization" and own_role != "organization":
             self.responsibility(sec, title, ctx)
         elif own_role == "organization" and not sec.children:
@@ -261,6 +275,26 @@ class _Builder(DutyRecords):
             return None
         return clean(self.text[block.content_start + head.end() : block.end]) or None
 
+    def results_weaknesses(self, sec: Section, ctx: Context) -> None:
+        """Weaknesses written inside a part of results, for the tasks further on.
+
+        "II. KẾT QUẢ CHỈ SỐ PAPI NĂM 2025" › "Tồn tại, hạn chế: Người dân ít được mời …" goes to the PAPI
+        tasks (to every task when no index is named); "II. KẾT QUẢ NĂM 2024 VÀ TỒN TẠI, HẠN CHẾ" ›
+        "1. Chỉ số cải cách hành chính" › its text goes to the PAR INDEX tasks.
+        """
+        for b in sec.blocks:
+            text = self.weakness_paragraph(b)
+            if not text:
+                continue
+            if ctx.index is not None:
+                prev = self.out.weakness_of_index.get(ctx.index)
+                self.out.weakness_of_index[ctx.index] = f"{prev} {text}" if prev else text
+            else:
+                prev = self.out.weakness.get(id(self.seg.root))
+                self.out.weakness[id(self.seg.root)] = f"{prev} {text}" if prev else text
+        if _NAMES_WEAKNESS.search(self.key, sec.title_start, sec.title_end):
+            self.index_weaknesses(sec)
+
     def inline_weaknesses(self, sec: Section) -> None:
         """Store the weakness paragraphs of a task section on it (see :meth:`weakness_paragraph`)."""
         for b in sec.blocks:
@@ -315,7 +349,7 @@ class _Builder(DutyRecords):
         inline_text: str | None = None
         if own_role is None and ctx.index_owner is not sec:
             criterion = title.rstrip(" .:;,") or None
-        if inline and own_role is None and sec.numbering != "letter":
+        if inline and own_role is None and (sec.numbering != "letter" or _run_in_heading(title, inline)):
             criterion = inline.group("head").strip()
             inline_text = title[inline.end() :]
         preset: dict[str, str] = {}

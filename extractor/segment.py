@@ -247,7 +247,10 @@ def inline_labels(text: str, key: str, start: int, end: int) -> tuple[int, list[
         bracket = value.find(")")
         if bracket >= 0 and "(" not in value[:bracket]:
             value = value[:bracket]
-        values.append((_field_of(m), value.strip(" .;,)(-–")))
+        value = value.strip(" .;,-–")
+        while value.endswith(")") and value.count(")") > value.count("("):
+            value = value[:-1].rstrip(" .;,-–")  # the bracket the labels stood in, not "(trước ngày 25)"
+        values.append((_field_of(m), value.strip(" .;,(-–")))
     cut = found[0].start()
     while cut > start and text[cut - 1] in " (.;,-–":
         cut -= 1

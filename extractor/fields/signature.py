@@ -38,7 +38,39 @@ def _authority() -> regex.Pattern[str]:
 
 
 def _clean_lines(tail: str) -> list[str]:
-    return [line.strip().strip("*").strip() for line in tail.splitlines() if line.strip().strip("*").strip()]
+    lines = [line.strip().strip("*").strip() for line in tail.splitlines() if line.strip().strip("*").strip()]
+    return _unmerge_columns(lines)
+
+
+# "Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- UBND tỉnh (b/c); CHỦ TỊCH", "- Các phòng …; Hoàng Trọng Nghĩa": text
+# copied from a PDF viewer runs the two columns of the signature block together with one space
+_RECIPIENTS_THEN_AUTHORITY = regex.compile(r"^(?P<left>(?i:nơi nhận)\s*:)\s+(?P<right>\S.*)$")
+_ITEM_THEN_SIGNATURE = regex.compile(r"^(?P<left>[-–+•*]\s*.+?;)\s+(?P<right>[^;]+)$")
+
+
+def _unmerge_columns(lines: list[str]) -> list[str]:
+    """The signature block's right column put after the recipients when a copy ran the columns together.
+
+    >>> _unmerge_columns(["Nơi nhận: KT. GIÁM ĐỐC", "- Sở Nội vụ; PHÓ GIÁM ĐỐC", "- Lưu: VT; Lê Văn An"])
+    ['Nơi nhận:', '- Sở Nội vụ;', '- Lưu: VT;', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Lê Văn An']
+    """
+    first = next((i for i, line in enumerate(lines) if _RECIPIENTS_THEN_AUTHORITY.match(line)), None)
+    if first is None:
+        return lines
+    head = _RECIPIENTS_THEN_AUTHORITY.match(lines[first])
+    assert head is not None
+    if not _authority().match(head.group("right")):
+        return lines
+    left, right = [*lines[:first], head.group("left")], [head.group("right")]
+    for line in lines[first + 1 :]:
+        item = _ITEM_THEN_SIGNATURE.match(line)
+        tail = item.group("right").strip() if item else ""
+        if item and (tail.isupper() or _NAME.match(_RANK.sub("", tail))):
+            left.append(item.group("left"))
+            right.append(tail)
+        else:
+            left.append(line)
+    return left + right
 
 
 def extract_recipients(tail: str) -> list[str]:

@@ -153,6 +153,9 @@ def split_units(value: str) -> list[str]:
     return [u for u in out if u]
 
 
+_DOTTED_HEADS = frozenset({"p.", "tt.", "vp."})  # abbreviated heads written with a dot ("P. Tư pháp")
+
+
 def unit_span(text: str, start: int = 0, max_words: int = 24, use_pos: bool = False) -> tuple[int, int] | None:
     """Offsets of the unit name opening ``text[start:]``, up to the first predicate, or None.
 
@@ -248,13 +251,13 @@ def _scan(
         if tok is None:
             break
         word = tok.group()
-        if words and prev.endswith((".", ":", ";")):
+        if words and prev.endswith((".", ":", ";")) and not (words == 1 and prev in _DOTTED_HEADS):
             break
         pos = tok.end()
         end = pos
         words += 1
         prev = word.strip(",")
-        if word.endswith((".", ";", ":")):
+        if word.endswith((".", ";", ":")) and not (words == 1 and word in _DOTTED_HEADS):  # "P. TC-KH" goes on
             break
     while end > start and text[end - 1] in _STRIP:
         end -= 1

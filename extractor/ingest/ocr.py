@@ -93,7 +93,7 @@ def parse_tsv(tsv: str) -> OcrResult:
     >>> row = "\\t".join(["5", "1", "1", "1", "1", "{w}", "0", "0", "9", "9", "{c}", "{t}"])
     >>> head = "level page block par line word left top width height conf text".replace(" ", "\\t")
     >>> parse_tsv("\\n".join([head, row.format(w=1, c=90, t="Kế"), row.format(w=2, c=80, t="hoạch")]))
-    OcrResult(text='Kế hoạch', confidence=85.0, words=2, blocks=())
+    OcrResult(text='Kế hoạch', confidence=85.0, words=2, blocks=(), skew=0.0)
     """
     words = parse_words(tsv)
     confidences = [w.confidence for w in words if w.confidence >= 0]
