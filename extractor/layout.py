@@ -19,6 +19,7 @@ from extractor.fixing import _HAS_LOWER, _HAS_UPPER, _UP, GOES_ON, FixReport, _w
 # --- hard-wrapped lines ----------------------------------------------------------------------
 _ENDERS = frozenset(".:;!?…")
 _CAPITALS_WORD = re.compile(f"[{_UP}]{{3,}}")
+_LABEL_AT_END = re.compile(f"(?:^|[;,.]\\s*|\\s[-–]\\s)[{_UP}][^:;.]{{1,40}}:$")  # "…; Thời gian:", "… - Thời gian:"
 _CODE_BREAK = re.compile(r"[\dA-ZĐ]-$")
 # a line ending in one of these words cannot end a sentence or a heading: the next line goes on
 _DANGLING_WORDS = ("và", "của", "với", "thuộc", "các", "cho", "tại", "về", "theo", "trên", "đến", "từ", "được",
@@ -30,6 +31,7 @@ _BARRIER = re.compile(  # what opens a heading, list item, label or table row
     r"|(?:[IVXLC]+ \.|\d{1,2}[/-]|[a-zđ][/-])\s"  # "II . ", "1/ ", "2- ", "a/ ", "b- "
     r"|\(\d{1,3}\)|[-–—+•·●○■□▪►✓➢❖*|]"
     r"|(?:Điều|Chương|Mục|Phần|Phụ lục|PHỤ LỤC|Bước)\s+[\dIVXLC]"
+    r"|(?:Căn cứ|Thực hiện|Trên cơ sở)\s"  # a citation opens its own paragraph (after a title that filled its line)
     r"|[" + _UP + r"][^\n:.;]{0,40}:"  # "Thời gian:", "Đơn vị chủ trì thực hiện:", "Nơi nhận:"
 )
 
@@ -64,6 +66,8 @@ def _continues(cur: str, nxt: str, width: int | None, full: bool | None = None) 
         return True  # "… số 112-" / "KH/HU …": a document number never ends with its hyphen
     if cur[-1] == ";" and width is not None and nxt[0].islower() and not _BARRIER.match(nxt):
         return True  # "… cần bổ sung;" / "không yêu cầu …": a justified line cut after a semicolon
+    if full and cur[-1] == ":" and _LABEL_AT_END.search(cur) and not _BARRIER.match(nxt):
+        return True  # "Chủ trì: Thanh tra Sở; Thời gian:" at the margin / "Thường xuyên.": the value wrapped
     if cur[-1] in _ENDERS or cur[0] == "|" or "\f" in cur or "\f" in nxt or _BARRIER.match(nxt):
         return False
     # ``cur`` is near the wrap width and the next word would not have fitted on it

@@ -179,7 +179,7 @@ def _read_page(
             tables = plumber.tables(index)
         else:
             tables = lattice_tables(edges, region.text)
-        marked = _mark_wrapped_lines(textpage.raw, text)
+        marked = _mark_wrapped_lines(textpage.raw, text, geometry.width)
         if tables:
             region.goes_on = {line[: -len(GOES_ON)] for line in _lines(marked) if line.endswith(GOES_ON)}
         items: list[Item] = _items(region, tables) if tables else [_lines(marked)]
@@ -359,10 +359,12 @@ class _Region:
 
 WRAP_TOLERANCE = 0.04  # share of the text column: a line ending this close to its right edge is full
 INDENT_TOLERANCE = 0.02  # a line starting further right than this opens a paragraph (first-line indent)
+RAGGED_START = 0.1  # a left-aligned line starts within this share of the column (a first-line indent at most)
 MIN_LINES_FOR_COLUMN = 4
+MIN_COLUMN_SHARE = 0.6  # of the page's width: the widest lines of a page of prose span at least this
 
 
-def _mark_wrapped_lines(raw: Any, text: str) -> str:
+def _mark_wrapped_lines(raw: Any, text: str, page_width: float) -> str:
     """``text`` (the page's text, lines split by "\\r\\n") with :data:`GOES_ON` after each line that the
     page wrapped: it reaches the right edge of the text column and the next line is not indented.
 
@@ -375,10 +377,12 @@ def _mark_wrapped_lines(raw: Any, text: str) -> str:
     """
     parts = text.split("\r\n")
     boxes: list[tuple[float, float] | None] = []
+    words: list[float] = []  # width of each line's first word, with the space before it
     left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     pos = 0
     for part in parts:
         box: tuple[float, float] | None = None
+        word = 0.0
         body = part.strip()
         if body:
             first = pos + len(part) - len(part.lstrip())
@@ -386,36 +390,55 @@ def _mark_wrapped_lines(raw: Any, text: str) -> str:
                 x0 = left.value
                 if pdfium_c.FPDFText_GetCharBox(raw, first + len(body) - 1, left, right, bottom, top):
                     box = (x0, right.value)
+                end = body.find(" ")
+                end = len(body) if end < 0 else end
+                if pdfium_c.FPDFText_GetCharBox(raw, first + end - 1, left, right, bottom, top):
+                    word = (right.value - x0) * (1 + 1 / end)  # a space is about one character wide
         boxes.append(box)
+        words.append(word)
         pos += len(part) + 2
     known = [b for b in boxes if b]
     if len(known) < MIN_LINES_FOR_COLUMN:
         return text
     column_left, column_right = min(b[0] for b in known), max(b[1] for b in known)
     width = column_right - column_left
-    if width <= 0:
-        return text
-    def centred(k: int) -> bool:
-        """A line of a centred title (one as wide as the column too): not a capitals line ("KT. GIÁM ĐỐC" /
-        "PHÓ GIÁM ĐỐC" stay two), nor a bracketed one ("(Ban hành kèm theo Quyết định số …)")."""
+    if width < MIN_COLUMN_SHARE * page_width:
+        return text  # no line spans the page (a last page of "Nơi nhận" and signature): no column to measure
+
+    def margins(k: int) -> tuple[float, float] | None:
+        """(space before, space after) of line k in the column; None for a capitals or bracketed line."""
         b = boxes[k]
         line = parts[k].strip()
         if b is None or line.isupper() or (line.startswith("(") and line.endswith(")")):
-            return False
-        before, beyond = b[0] - column_left, column_right - b[1]
-        return abs(before - beyond) < WRAP_TOLERANCE * width
+            return None
+        return b[0] - column_left, column_right - b[1]
+
+    def centred(k: int) -> bool:
+        m = margins(k)
+        return m is not None and abs(m[0] - m[1]) < WRAP_TOLERANCE * width and min(m) > INDENT_TOLERANCE * width
+
+    def symmetric(k: int) -> bool:
+        m = margins(k)
+        return m is not None and abs(m[0] - m[1]) < WRAP_TOLERANCE * width
+
+    def title_pair(k: int) -> bool:
+        """Lines k and k+1 of one centred title: "KẾ HOẠCH" stays alone (capitals), "(Ban hành kèm theo …)"
+        too; one of the two may be as wide as the column (a long title's full line)."""
+        return symmetric(k) and symmetric(k + 1) and (centred(k) or centred(k + 1))
 
     out: list[str] = []
     for i, part in enumerate(parts):
         box, after = boxes[i], boxes[i + 1] if i + 1 < len(boxes) else None
-        wrapped = (
-            box is not None
-            and after is not None
-            and (
-                (box[1] >= column_right - WRAP_TOLERANCE * width and after[0] <= column_left + INDENT_TOLERANCE * width)
-                or (centred(i) and centred(i + 1))  # a title set in several centred lines
+        wrapped = False
+        if box is not None and after is not None:
+            unindented = after[0] <= column_left + INDENT_TOLERANCE * width
+            at_margin = box[1] >= column_right - WRAP_TOLERANCE * width
+            # ragged text: the next line's first word would not have fitted (left-aligned lines only, not a
+            # signature block in the right half nor a centred line)
+            ragged = box[0] <= column_left + RAGGED_START * width and not centred(i) and (
+                box[1] + words[i + 1] > column_right
             )
-        )
+            wrapped = ((at_margin or ragged) and unindented) or title_pair(i)
         out.append(part.rstrip() + GOES_ON if wrapped else part)
     return "\r\n".join(out)
 
