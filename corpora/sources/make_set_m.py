@@ -10,257 +10,43 @@ Every province, agency, number and person is invented. Run from anywhere:
 
     .venv/bin/python corpora/sources/make_set_m.py
 
-Only the standard library and python-docx are used. Core properties and zip timestamps are fixed, so a
-rerun gives the same bytes.
+Only the standard library and python-docx are used; the Word and page helpers are those of plangen.py in this
+folder, shared with sets N and P. Core properties and zip timestamps are fixed, so a rerun gives the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
-import unicodedata
-import zipfile
 from pathlib import Path
 
-import docx
-from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
-
-OUT = Path(__file__).resolve().parent.parent / "plans"
-
-
-def N(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-# --------------------------------------------------------------------------------------------------
-# Word helpers
-# --------------------------------------------------------------------------------------------------
-
-FONT = "Times New Roman"
-
-
-def new_document(created: dt.datetime, author: str) -> docx.document.Document:
-    doc = docx.Document()
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    sec.top_margin, sec.bottom_margin = Cm(2), Cm(2)
-    sec.left_margin, sec.right_margin = Cm(3), Cm(2)
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(14)
-    rpr = normal.element.get_or_add_rPr()
-    rfonts = rpr.find(qn("w:rFonts"))
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        rfonts.set(qn(attr), FONT)
-    normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.space_before = Pt(0)
-    cp = doc.core_properties
-    cp.author = author
-    cp.last_modified_by = author
-    cp.created = created
-    cp.modified = created + dt.timedelta(hours=2)
-    cp.last_printed = created + dt.timedelta(hours=3)
-    cp.revision = 4
-    cp.title = ""
-    cp.comments = ""
-    return doc
-
-
-def add_par(container, runs, *, align=None, indent=True, num=None, bold=False, italic=False,
-            size=None, after=None):
-    """runs: a string or a list of (text, 'b'/'i'/'bi'/'') pairs."""
-    p = container.add_paragraph()
-    if isinstance(runs, str):
-        runs = [(runs, ("b" if bold else "") + ("i" if italic else ""))]
-    for text, fmt in runs:
-        r = p.add_run(N(text))
-        r.bold = "b" in fmt or None
-        r.italic = "i" in fmt or None
-        if size:
-            r.font.size = Pt(size)
-    pf = p.paragraph_format
-    if align == "center":
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    elif align == "right":
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    elif align == "left":
-        p.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    else:
-        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    if indent and align is None and num is None:
-        pf.first_line_indent = Cm(1.0)
-    if after is not None:
-        pf.space_after = Pt(after)
-    if num is not None:
-        num_id, ilvl = num
-        numpr = p._p.get_or_add_pPr().get_or_add_numPr()
-        numpr.get_or_add_ilvl().val = ilvl
-        numpr.get_or_add_numId().val = num_id
-    return p
-
-
-def label(container, name, value, num=None):
-    """A field line: the label in italic, its value in plain text."""
-    return add_par(container, [(name + ": ", "i"), (value, "")], num=num)
-
-
-def no_borders(table):
-    tblpr = table._tbl.tblPr
-    tblpr.append(parse_xml(
-        "<w:tblBorders %s>" % nsdecls("w")
-        + "".join('<w:%s w:val="nil"/>' % e for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
-        + "</w:tblBorders>"))
-
-
-def ruled(table):
-    tblpr = table._tbl.tblPr
-    tblpr.append(parse_xml(
-        "<w:tblBorders %s>" % nsdecls("w")
-        + "".join('<w:%s w:val="single" w:sz="4" w:space="0" w:color="000000"/>' % e
-                  for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
-        + "</w:tblBorders>"))
-
-
-def cell_lines(cell, lines, *, align="center", size=13, after=0):
-    """Fill a cell with lines: each a string (plain) or (text, fmt)."""
-    for par in list(cell.paragraphs):
-        par._p.getparent().remove(par._p)
-    for line in lines:
-        if isinstance(line, str):
-            line = (line, "")
-        add_par(cell, [line], align=align, size=size, after=after, indent=False)
-
-
-def set_widths(table, widths_cm):
-    for idx, w in enumerate(widths_cm):
-        table.columns[idx].width = Cm(w)
-    for tr in table._tbl.tr_lst:
-        col = 0
-        for tc in tr.tc_lst:
-            span = tc.grid_span
-            tc.width = Cm(sum(widths_cm[col:col + span]))
-            col += span
-
-
-def header_table(doc, left, right, left2, right2):
-    t = doc.add_table(rows=2, cols=2)
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    no_borders(t)
-    cell_lines(t.cell(0, 0), left)
-    cell_lines(t.cell(0, 1), right)
-    cell_lines(t.cell(1, 0), left2)
-    cell_lines(t.cell(1, 1), right2)
-    set_widths(t, [6.0, 10.0])
-    return t
-
-
-def signature_table(doc, recipients, sign_lines):
-    t = doc.add_table(rows=1, cols=2)
-    no_borders(t)
-    left = [("Nơi nhận:", "bi")] + [(r, "") for r in recipients]
-    cell_lines(t.cell(0, 0), left, align="left", size=12)
-    cell_lines(t.cell(0, 1), sign_lines, align="center", size=14)
-    set_widths(t, [8.0, 8.0])
-    return t
-
-
-def add_numbering(doc, abstract_xml: list[str], num_xml: list[str]) -> None:
-    """Append abstractNum definitions (before the first w:num, as the schema orders them) and nums."""
-    numbering = doc.part.numbering_part.element
-    first_num = numbering.find(qn("w:num"))
-    for xml in abstract_xml:
-        el = parse_xml(xml)
-        if first_num is not None:
-            first_num.addprevious(el)
-        else:
-            numbering.append(el)
-    for xml in num_xml:
-        numbering.append(parse_xml(xml))
-
-
-def lvl(ilvl, fmt, text, left_twips, bold=False, start=1):
-    rpr = "<w:rPr><w:rFonts w:ascii=\"%s\" w:hAnsi=\"%s\"/>%s</w:rPr>" % (FONT, FONT, "<w:b/>" if bold else "")
-    return ('<w:lvl w:ilvl="%d"><w:start w:val="%d"/><w:numFmt w:val="%s"/><w:lvlText w:val="%s"/>'
-            '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="%d"/></w:pPr>%s</w:lvl>'
-            % (ilvl, start, fmt, text, left_twips, rpr))
-
-
-def abstract(aid, nsid, levels, multi=True):
-    return ('<w:abstractNum %s w:abstractNumId="%d"><w:nsid w:val="%s"/>'
-            '<w:multiLevelType w:val="%s"/>%s</w:abstractNum>'
-            % (nsdecls("w"), aid, nsid, "multilevel" if multi else "singleLevel", "".join(levels)))
-
-
-def num(num_id, aid, restart_level0=False):
-    override = ('<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
-                if restart_level0 else "")
-    return '<w:num %s w:numId="%d"><w:abstractNumId w:val="%d"/>%s</w:num>' % (nsdecls("w"), num_id, aid, override)
-
-
-def page_number_header(section):
-    section.different_first_page_header_footer = True
-    p = section.header.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p._p.append(parse_xml('<w:fldSimple %s w:instr=" PAGE "><w:r><w:t>2</w:t></w:r></w:fldSimple>'
-                          % nsdecls("w")))
-
-
-APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
-xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Template>Normal.dotm</Template>\
-<TotalTime>%(minutes)d</TotalTime><Pages>%(pages)d</Pages><Words>%(words)d</Words><Characters>%(chars)d</Characters>\
-<Application>Microsoft Office Word</Application><DocSecurity>0</DocSecurity><Lines>%(lines)d</Lines>\
-<Paragraphs>%(paras)d</Paragraphs><ScaleCrop>false</ScaleCrop><Company></Company><LinksUpToDate>false</LinksUpToDate>\
-<CharactersWithSpaces>%(chars_sp)d</CharactersWithSpaces><SharedDoc>false</SharedDoc>\
-<HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0000</AppVersion></Properties>"""
-
-
-def app_xml(doc, pages: int, minutes: int) -> bytes:
-    """Document statistics as Word caches them (pages as rendered when the set was made)."""
-    texts = [p.text for p in doc.paragraphs]
-    for t in doc.tables:
-        for tr in t._tbl.tr_lst:
-            for tc in tr.tc_lst:
-                texts += ["".join(x.text or "" for x in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))]
-    body = " ".join(x for x in texts if x.strip())
-    return (APP_XML % dict(minutes=minutes, pages=pages, words=len(body.split()),
-                           chars=len("".join(body.split())), chars_sp=len(body),
-                           lines=len(body) // 80 + 1, paras=sum(1 for x in texts if x.strip()))).encode("utf-8")
-
-
-def save_docx(doc, path: Path, stamp: tuple[int, int, int, int, int, int], pages: int, minutes: int) -> None:
-    """Save with fixed zip timestamps, Word-like app.xml and without python-docx's template thumbnail."""
-    buf = io.BytesIO()
-    doc.save(buf)
-    buf.seek(0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(buf) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            name = info.filename
-            if name == "docProps/thumbnail.jpeg":
-                continue
-            data = zin.read(name)
-            if name == "_rels/.rels":
-                data = re.sub(rb'<Relationship Id="rId\d+" Type="[^"]*/thumbnail" Target="docProps/thumbnail.jpeg"/>',
-                              b"", data)
-            elif name == "docProps/app.xml":
-                data = app_xml(doc, pages, minutes)
-            zi = zipfile.ZipInfo(name, date_time=stamp)
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o600 << 16
-            zout.writestr(zi, data)
-    path.write_bytes(out.getvalue())
-
+from plangen import (
+    OUT,
+    abstract,
+    add_numbering,
+    add_par,
+    header_table,
+    html_letterhead,
+    html_signoff,
+    labels,
+    landscape_section,
+    lvl,
+    new_document,
+    num,
+    page,
+    page_number_header,
+    save_docx,
+    signature_table,
+    signer,
+    task_table,
+    title_block,
+)
 
 # --------------------------------------------------------------------------------------------------
 # m01: Sở Nông nghiệp và Môi trường tỉnh Minh Giang, PAR INDEX + SIPAS 2026, automatic numbering
 # --------------------------------------------------------------------------------------------------
+
+M01_FIELDS = ("Thời gian", "Đơn vị chủ trì", "Đơn vị phối hợp", "Sản phẩm")
+
 
 def make_m01(path: Path) -> None:
     doc = new_document(dt.datetime(2026, 1, 23, 7, 45, 0), "Văn phòng Sở")
@@ -273,22 +59,16 @@ def make_m01(path: Path) -> None:
             lvl(2, "decimal", "%2.%3.", 567, bold=True),
             lvl(3, "lowerLetter", "%4)", 567),
         ]),
-        abstract(41, "4D3A1F21", [lvl(0, "bullet", "-", 567)], multi=False),
+        abstract(41, "4D3A1F21", [lvl(0, "bullet", "-", 567)], kind="singleLevel"),
     ], [num(40, 40), num(41, 41)])
     L = lambda k: (40, k)  # noqa: E731
     B = (41, 0)
 
-    header_table(
-        doc,
-        ["UBND TỈNH MINH GIANG", ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "b")],
-        [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "b"), ("Độc lập - Tự do - Hạnh phúc", "b")],
-        ["Số: 27/KH-SNNMT"],
-        [("Minh Giang, ngày 23 tháng 01 năm 2026", "i")],
-    )
-    add_par(doc, "KẾ HOẠCH", align="center", bold=True, after=0)
-    add_par(doc, "Cải thiện Chỉ số cải cách hành chính (PAR INDEX) và Chỉ số hài lòng của người dân, "
-                 "tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) năm 2026",
-            align="center", bold=True)
+    header_table(doc, "UBND TỈNH MINH GIANG", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "27/KH-SNNMT",
+                 "Minh Giang, ngày 23 tháng 01 năm 2026")
+    title_block(doc, "KẾ HOẠCH",
+                "Cải thiện Chỉ số cải cách hành chính (PAR INDEX) và Chỉ số hài lòng của người dân, "
+                "tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) năm 2026")
     add_par(doc, "Căn cứ Quyết định số 2315/QĐ-UBND ngày 26/12/2025 của UBND tỉnh Minh Giang phê duyệt "
                  "Chỉ số cải cách hành chính năm 2025 của các sở, ban, ngành, địa phương;")
     add_par(doc, "Căn cứ Kế hoạch số 09/KH-UBND ngày 12/01/2026 của UBND tỉnh về cải cách hành chính nhà "
@@ -319,24 +99,19 @@ def make_m01(path: Path) -> None:
     add_par(doc, "Xây dựng kế hoạch kiểm tra cải cách hành chính năm 2026, bảo đảm kiểm tra ít nhất một nửa "
                  "số chi cục, đơn vị trực thuộc; lập sổ theo dõi kiến nghị sau kiểm tra và báo cáo Giám đốc "
                  "Sở kết quả khắc phục từng kiến nghị.")
-    label(doc, "Thời gian", "Quý I/2026")
-    label(doc, "Đơn vị chủ trì", "Văn phòng Sở")
-    label(doc, "Đơn vị phối hợp", "Thanh tra Sở, các chi cục trực thuộc")
-    label(doc, "Sản phẩm", "Kế hoạch kiểm tra; sổ theo dõi kiến nghị")
+    labels(doc, M01_FIELDS, "Quý I/2026", "Văn phòng Sở", "Thanh tra Sở, các chi cục trực thuộc",
+           "Kế hoạch kiểm tra; sổ theo dõi kiến nghị")
     add_par(doc, "Về cải cách thủ tục hành chính", bold=True, italic=True, num=L(3))
     add_par(doc, "Rà soát 06 thủ tục hành chính lĩnh vực đất đai, môi trường còn tồn đọng; đề xuất cắt giảm "
                  "thành phần hồ sơ, rút ngắn ít nhất 20% thời gian giải quyết.", num=B)
     add_par(doc, "Cập nhật quy trình nội bộ lên hệ thống giải quyết thủ tục hành chính dùng chung của tỉnh "
                  "ngay sau khi thủ tục được công bố.", num=B)
-    label(doc, "Thời gian", "Trước ngày 30/6/2026")
-    label(doc, "Đơn vị chủ trì", "Chi cục Quản lý đất đai; Chi cục Bảo vệ môi trường")
-    label(doc, "Đơn vị phối hợp", "Văn phòng Sở")
+    labels(doc, M01_FIELDS, "Trước ngày 30/6/2026", "Chi cục Quản lý đất đai; Chi cục Bảo vệ môi trường",
+           "Văn phòng Sở")
     add_par(doc, "Về giảm hồ sơ trễ hạn", bold=True, italic=True, num=L(3))
     add_par(doc, "Theo dõi hằng tuần hồ sơ sắp đến hạn trên hệ thống; gửi nhắc việc đến người xử lý trước 02 "
                  "ngày làm việc; hồ sơ trễ hạn phải được xin lỗi bằng văn bản, kèm ngày hẹn trả mới.")
-    label(doc, "Thời gian", "Thường xuyên")
-    label(doc, "Đơn vị chủ trì", "Văn phòng Đăng ký đất đai tỉnh")
-    label(doc, "Đơn vị phối hợp", "các Chi nhánh Văn phòng Đăng ký đất đai")
+    labels(doc, M01_FIELDS, "Thường xuyên", "Văn phòng Đăng ký đất đai tỉnh", "các Chi nhánh Văn phòng Đăng ký đất đai")
 
     add_par(doc, "Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước "
                  "(SIPAS)", bold=True, num=L(1))
@@ -349,18 +124,15 @@ def make_m01(path: Path) -> None:
             num=L(3))
     add_par(doc, "Bố trí thêm 01 công chức tiếp nhận hồ sơ đất đai vào sáng thứ Hai và thứ Ba; công khai số "
                  "đường dây nóng của Lãnh đạo Sở ngay tại quầy.", num=B)
-    label(doc, "Thời gian", "Tháng 3/2026")
-    label(doc, "Đơn vị chủ trì", "Văn phòng Đăng ký đất đai tỉnh")
-    label(doc, "Đơn vị phối hợp", "Trung tâm Phục vụ hành chính công tỉnh")
+    labels(doc, M01_FIELDS, "Tháng 3/2026", "Văn phòng Đăng ký đất đai tỉnh", "Trung tâm Phục vụ hành chính công tỉnh")
     add_par(doc, "Tổ chức tập huấn kỹ năng giao tiếp, ứng xử cho công chức, viên chức làm việc tại quầy, "
                  "mỗi năm ít nhất 02 lớp.", num=B)
-    label(doc, "Thời gian", "Từ tháng 4 đến tháng 9/2026")
-    label(doc, "Đơn vị chủ trì", "Văn phòng Sở")
+    labels(doc, M01_FIELDS, "Từ tháng 4 đến tháng 9/2026", "Văn phòng Sở")
     add_par(doc, "Về tiếp nhận, xử lý phản ánh, kiến nghị", bold=True, italic=True, num=L(3))
     add_par(doc, "Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở tiếp nhận, phân loại phản ánh, kiến nghị "
                  "qua mọi kênh; trả lời người dân trong 05 ngày làm việc và công khai kết quả trên Trang "
                  "thông tin điện tử của Sở.")
-    label(doc, "Thời gian", "Thường xuyên")
+    labels(doc, M01_FIELDS, "Thường xuyên")
 
     add_par(doc, "TỔ CHỨC THỰC HIỆN", bold=True, num=L(0))
     add_par(doc, "Văn phòng Sở", bold=True, num=L(1))
@@ -378,7 +150,7 @@ def make_m01(path: Path) -> None:
         doc,
         ["- Sở Nội vụ (b/c);", "- Giám đốc, các Phó Giám đốc Sở;", "- Các phòng, chi cục, đơn vị trực thuộc;",
          "- Lưu: VT, VP."],
-        [("KT. GIÁM ĐỐC", "b"), ("PHÓ GIÁM ĐỐC", "b"), "", "", ("Lê Quang Vinh", "b")],
+        signer("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", name="Lê Quang Vinh"),
     )
     save_docx(doc, path, (2026, 1, 23, 9, 45, 0), pages=4, minutes=118)
 
@@ -438,16 +210,10 @@ def make_m02(path: Path) -> None:
         ]),
     ], [num(42, 42), num(43, 42, restart_level0=True)])
 
-    header_table(
-        doc,
-        ["ỦY BAN NHÂN DÂN", ("PHƯỜNG HƯNG PHÚ", "b")],
-        [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "b"), ("Độc lập - Tự do - Hạnh phúc", "b")],
-        ["Số: 15/KH-UBND"],
-        [("Hưng Phú, ngày 09 tháng 02 năm 2026", "i")],
-    )
-    add_par(doc, "KẾ HOẠCH", align="center", bold=True, after=0)
-    add_par(doc, "Nâng cao Chỉ số hiệu quả quản trị và hành chính công (PAPI) và kết quả công tác dân vận "
-                 "chính quyền trên địa bàn phường năm 2026", align="center", bold=True)
+    header_table(doc, "ỦY BAN NHÂN DÂN", "PHƯỜNG HƯNG PHÚ", "15/KH-UBND", "Hưng Phú, ngày 09 tháng 02 năm 2026")
+    title_block(doc, "KẾ HOẠCH",
+                "Nâng cao Chỉ số hiệu quả quản trị và hành chính công (PAPI) và kết quả công tác dân vận "
+                "chính quyền trên địa bàn phường năm 2026")
     add_par(doc, "Căn cứ Kế hoạch số 21/KH-UBND ngày 20/01/2026 của UBND tỉnh Minh Giang về nâng cao Chỉ số "
                  "PAPI năm 2026;")
     add_par(doc, "Căn cứ Hướng dẫn số 03-HD/BDVTU ngày 14/01/2026 của Ban Dân vận Tỉnh ủy về đánh giá công tác "
@@ -484,109 +250,56 @@ def make_m02(path: Path) -> None:
         doc,
         ["- UBND tỉnh (b/c);", "- Sở Nội vụ;", "- Ban Dân vận Tỉnh ủy;", "- TT Đảng ủy, TT HĐND phường;",
          "- Chủ tịch, các PCT UBND phường;", "- Các đơn vị thuộc UBND phường;", "- Lưu: VT."],
-        [("TM. ỦY BAN NHÂN DÂN", "b"), ("KT. CHỦ TỊCH", "b"), ("PHÓ CHỦ TỊCH", "b"), "", "",
-         ("Đoàn Thị Mỹ Hạnh", "b")],
+        signer("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", name="Đoàn Thị Mỹ Hạnh"),
     )
 
-    # the appendix, in a landscape section
-    sec = doc.add_section(WD_SECTION.NEW_PAGE)
-    sec.orientation = WD_ORIENT.LANDSCAPE
-    sec.page_width, sec.page_height = Cm(29.7), Cm(21)
-    sec.left_margin, sec.right_margin = Cm(2), Cm(2)
-    add_par(doc, "PHỤ LỤC", align="center", bold=True, after=0)
-    add_par(doc, "NHIỆM VỤ NÂNG CAO CHỈ SỐ PAPI VÀ CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM 2026", align="center",
-            bold=True, after=0)
-    add_par(doc, "(Kèm theo Kế hoạch số 15/KH-UBND ngày 09/02/2026 của UBND phường Hưng Phú)", align="center",
-            italic=True)
-    widths = [1.3, 9.0, 4.0, 4.6, 2.8, 4.0]
-    t = doc.add_table(rows=1, cols=6)
-    ruled(t)
-    hdr = ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Sản phẩm"]
-    for i, h in enumerate(hdr):
-        cell_lines(t.cell(0, i), [(h, "b")], size=12)
-    trpr = t.rows[0]._tr.get_or_add_trPr()
-    trpr.append(parse_xml("<w:tblHeader %s/>" % nsdecls("w")))
-    merge_from = None
-    for row in M02_ROWS:
-        r = t.add_row()
-        if len(row) == 2:
-            cell_lines(r.cells[0], [(row[0], "b")], size=12)
-            merged = r.cells[1].merge(r.cells[5])
-            cell_lines(merged, [(row[1], "b")], align="left", size=12)
-            continue
-        stt, task, lead, coord, when, product = row
-        cell_lines(r.cells[0], [stt], size=12)
-        cell_lines(r.cells[1], [task], align=None, size=12)
-        if lead is None:  # continues the lead cell of the row above
-            merge_from.merge(r.cells[2])
-        else:
-            cell_lines(r.cells[2], [lead], align="left", size=12)
-            merge_from = r.cells[2]
-        cell_lines(r.cells[3], [coord], align="left", size=12)
-        cell_lines(r.cells[4], [when], size=12)
-        cell_lines(r.cells[5], [product], align="left", size=12)
-    set_widths(t, widths)
+    # the appendix, in a landscape section; a lead cell of None continues the one above (vMerge)
+    landscape_section(doc)
+    title_block(doc, "PHỤ LỤC", "NHIỆM VỤ NÂNG CAO CHỈ SỐ PAPI VÀ CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM 2026",
+                note="(Kèm theo Kế hoạch số 15/KH-UBND ngày 09/02/2026 của UBND phường Hưng Phú)")
+    task_table(doc, ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành",
+                     "Sản phẩm"], M02_ROWS, [1.3, 9.0, 4.0, 4.6, 2.8, 4.0])
     save_docx(doc, path, (2026, 2, 9, 16, 10, 0), pages=4, minutes=96)
 
 
 # --------------------------------------------------------------------------------------------------
-# HTML pages
+# m03: Sở Khoa học và Công nghệ tỉnh Tây Lĩnh, DTI + PAR INDEX 2025, portal page with a task table
 # --------------------------------------------------------------------------------------------------
 
-def page(title: str, site: str, nav: list[str], crumbs: list[str], dateline: str, headline: str,
-         content: str, related: list[str], footer: str, extra_head: str = "") -> str:
-    nav_html = "\n".join('      <li><a href="#">%s</a></li>' % n for n in nav)
-    crumb_html = ' <span class="sep">&rsaquo;</span> '.join('<a href="#">%s</a>' % c for c in crumbs)
-    related_html = "\n".join('      <li><a href="#">%s</a></li>' % r for r in related)
-    return N("""<!DOCTYPE html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>%(title)s</title>
-<link rel="stylesheet" href="/static/css/portal.css">
-%(extra_head)s</head>
-<body>
-<header class="site-header">
-  <div class="logo"><a href="/">%(site)s</a></div>
-  <form class="search" action="/tim-kiem"><input type="text" name="q" placeholder="Tìm kiếm..."><button>Tìm</button></form>
-</header>
-<nav class="main-menu">
-  <ul>
-%(nav)s
-  </ul>
-</nav>
-<div class="breadcrumb">%(crumbs)s</div>
-<main class="container">
-  <article class="news-detail">
-    <h1 class="news-title">%(headline)s</h1>
-    <div class="news-meta"><span class="date">%(dateline)s</span></div>
-    <div class="share-buttons">
-      <a class="btn-fb" href="#">Chia sẻ Facebook</a>
-      <a class="btn-zalo" href="#">Zalo</a>
-      <a class="btn-print" href="#" onclick="window.print();return false;">In bài</a>
-      <a class="btn-mail" href="#">Gửi email</a>
-      <span class="font-size">Cỡ chữ: <a href="#">A-</a> <a href="#">A+</a></span>
-    </div>
-    <div class="content">
-%(content)s
-    </div>
-    <div class="share-buttons bottom"><a class="btn-fb" href="#">Thích</a> <a class="btn-zalo" href="#">Chia sẻ</a></div>
-  </article>
-  <aside class="related">
-    <h3>Tin liên quan</h3>
-    <ul>
-%(related)s
-    </ul>
-  </aside>
-</main>
-<footer class="site-footer">
-%(footer)s
-</footer>
-</body>
-</html>
-""" % dict(title=title, site=site, nav=nav_html, crumbs=crumb_html, dateline=dateline, headline=headline,
-           content=content, related=related_html, footer=footer, extra_head=extra_head))
+# the plan between its letterhead and its sign-off, as the editor pasted it; @@…@@ mark the task rows
+M03_BODY = """      <p>Căn cứ Quyết định số 512/QĐ-UBND ngày 28/3/2025 của UBND tỉnh Tây Lĩnh công bố kết quả Chỉ số chuyển đổi số và Chỉ số cải cách hành chính năm 2024 của các sở, ban, ngành, địa phương;</p>
+      <p>Căn cứ Kế hoạch số 47/KH-UBND ngày 02/4/2025 của UBND tỉnh về chuyển đổi số tỉnh Tây Lĩnh năm 2025;</p>
+      <p>Sở Khoa học và Công nghệ xây dựng Kế hoạch như sau:</p>
+      <p><strong>I. KẾT QUẢ NĂM 2024 VÀ TỒN TẠI, HẠN CHẾ</strong></p>
+      <p><strong>1. Kết quả</strong></p>
+      <p>Năm 2024, Chỉ số chuyển đổi số (DTI) của Sở đạt 0,7125 điểm, xếp thứ 4/21 sở, ban, ngành; Chỉ số cải cách hành chính đạt 88,40 điểm, tăng 2,15 điểm so với năm 2023, xếp thứ 6/21.</p>
+      <p><strong>2. Tồn tại, hạn chế</strong></p>
+      <p>- Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến toàn trình mới đạt 46%, thấp hơn chỉ tiêu tỉnh giao;<br>
+      - Dữ liệu về tổ chức khoa học và công nghệ, doanh nghiệp viễn thông chưa được chuẩn hóa, chưa chia sẻ lên nền tảng dùng chung của tỉnh;<br>
+      - Việc số hóa kết quả giải quyết thủ tục hành chính còn chậm, tỷ lệ số hóa mới đạt 71%.</p>
+      <p><strong>II. MỤC TIÊU</strong></p>
+      <p>Năm 2025, phấn đấu Chỉ số DTI của Sở đạt từ 0,75 điểm, Chỉ số cải cách hành chính đạt trên 90 điểm; tỷ lệ hồ sơ trực tuyến toàn trình đạt trên 60%.</p>
+      <p><strong>III. NHIỆM VỤ, GIẢI PHÁP</strong></p>
+      <p>Các nhiệm vụ, giải pháp cụ thể được phân công như sau:</p>
+      <table class="table-bordered" border="1" cellspacing="0" cellpadding="4" style="width:100%;border-collapse:collapse">
+        <thead>
+          <tr><th rowspan="2">TT</th><th rowspan="2">Nội dung nhiệm vụ</th><th colspan="2">Đơn vị thực hiện</th><th rowspan="2">Thời gian hoàn thành</th></tr>
+          <tr><th>Chủ trì</th><th>Phối hợp</th></tr>
+        </thead>
+        <tbody>
+@@G1@@
+@@R1@@
+@@G2@@
+@@R2@@
+        </tbody>
+      </table>
+      <p><strong>IV. TỔ CHỨC THỰC HIỆN</strong></p>
+      <p><strong>1. Văn phòng Sở</strong></p>
+      <p>Là đầu mối nắm tiến độ các nhiệm vụ tại Mục III; tổng hợp, báo cáo Giám đốc Sở, gửi Sở Nội vụ theo định kỳ 6 tháng, năm.</p>
+      <p><strong>2. Trung tâm Công nghệ thông tin và Truyền thông</strong></p>
+      <p>Bảo đảm hạ tầng kỹ thuật, an toàn thông tin cho các hệ thống dùng chung của Sở; hỗ trợ kỹ thuật cho công chức, viên chức khi sử dụng chữ ký số và phần mềm một cửa điện tử.</p>
+      <p>3. Trưởng các phòng, Thủ trưởng các đơn vị thuộc Sở có trách nhiệm quán triệt Kế hoạch đến công chức, viên chức; chịu trách nhiệm trước Giám đốc Sở nếu nhiệm vụ được giao chậm tiến độ.</p>
+      <p>Trên đây là Kế hoạch nâng cao Chỉ số DTI và Chỉ số cải cách hành chính năm 2025 của Sở Khoa học và Công nghệ tỉnh Tây Lĩnh./.</p>"""
 
 
 def make_m03(path: Path) -> None:
@@ -633,54 +346,15 @@ def make_m03(path: Path) -> None:
         return ('          <tr class="group"><td style="text-align:center"><strong>%s</strong></td>'
                 '<td colspan="4"><strong>%s</strong></td></tr>' % (numeral, name))
 
-    content = """      <p style="text-align:center"><strong>UBND TỈNH TÂY LĨNH<br>SỞ KHOA HỌC VÀ CÔNG NGHỆ</strong></p>
-      <p style="text-align:center"><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</strong></p>
-      <p>Số: 64/KH-SKHCN</p>
-      <p style="text-align:right"><em>Tây Lĩnh, ngày 11 tháng 4 năm 2025</em></p>
-      <p style="text-align:center"><strong>KẾ HOẠCH<br>Nâng cao Chỉ số chuyển đổi số (DTI) và Chỉ số cải cách hành chính (PAR INDEX) của Sở Khoa học và Công nghệ năm 2025</strong></p>
-      <p>Căn cứ Quyết định số 512/QĐ-UBND ngày 28/3/2025 của UBND tỉnh Tây Lĩnh công bố kết quả Chỉ số chuyển đổi số và Chỉ số cải cách hành chính năm 2024 của các sở, ban, ngành, địa phương;</p>
-      <p>Căn cứ Kế hoạch số 47/KH-UBND ngày 02/4/2025 của UBND tỉnh về chuyển đổi số tỉnh Tây Lĩnh năm 2025;</p>
-      <p>Sở Khoa học và Công nghệ xây dựng Kế hoạch như sau:</p>
-      <p><strong>I. KẾT QUẢ NĂM 2024 VÀ TỒN TẠI, HẠN CHẾ</strong></p>
-      <p><strong>1. Kết quả</strong></p>
-      <p>Năm 2024, Chỉ số chuyển đổi số (DTI) của Sở đạt 0,7125 điểm, xếp thứ 4/21 sở, ban, ngành; Chỉ số cải cách hành chính đạt 88,40 điểm, tăng 2,15 điểm so với năm 2023, xếp thứ 6/21.</p>
-      <p><strong>2. Tồn tại, hạn chế</strong></p>
-      <p>- Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến toàn trình mới đạt 46%, thấp hơn chỉ tiêu tỉnh giao;<br>
-      - Dữ liệu về tổ chức khoa học và công nghệ, doanh nghiệp viễn thông chưa được chuẩn hóa, chưa chia sẻ lên nền tảng dùng chung của tỉnh;<br>
-      - Việc số hóa kết quả giải quyết thủ tục hành chính còn chậm, tỷ lệ số hóa mới đạt 71%.</p>
-      <p><strong>II. MỤC TIÊU</strong></p>
-      <p>Năm 2025, phấn đấu Chỉ số DTI của Sở đạt từ 0,75 điểm, Chỉ số cải cách hành chính đạt trên 90 điểm; tỷ lệ hồ sơ trực tuyến toàn trình đạt trên 60%.</p>
-      <p><strong>III. NHIỆM VỤ, GIẢI PHÁP</strong></p>
-      <p>Các nhiệm vụ, giải pháp cụ thể được phân công như sau:</p>
-      <table class="table-bordered" border="1" cellspacing="0" cellpadding="4" style="width:100%;border-collapse:collapse">
-        <thead>
-          <tr><th rowspan="2">TT</th><th rowspan="2">Nội dung nhiệm vụ</th><th colspan="2">Đơn vị thực hiện</th><th rowspan="2">Thời gian hoàn thành</th></tr>
-          <tr><th>Chủ trì</th><th>Phối hợp</th></tr>
-        </thead>
-        <tbody>
-@@G1@@
-@@R1@@
-@@G2@@
-@@R2@@
-        </tbody>
-      </table>
-      <p><strong>IV. TỔ CHỨC THỰC HIỆN</strong></p>
-      <p><strong>1. Văn phòng Sở</strong></p>
-      <p>Là đầu mối nắm tiến độ các nhiệm vụ tại Mục III; tổng hợp, báo cáo Giám đốc Sở, gửi Sở Nội vụ theo định kỳ 6 tháng, năm.</p>
-      <p><strong>2. Trung tâm Công nghệ thông tin và Truyền thông</strong></p>
-      <p>Bảo đảm hạ tầng kỹ thuật, an toàn thông tin cho các hệ thống dùng chung của Sở; hỗ trợ kỹ thuật cho công chức, viên chức khi sử dụng chữ ký số và phần mềm một cửa điện tử.</p>
-      <p>3. Trưởng các phòng, Thủ trưởng các đơn vị thuộc Sở có trách nhiệm quán triệt Kế hoạch đến công chức, viên chức; chịu trách nhiệm trước Giám đốc Sở nếu nhiệm vụ được giao chậm tiến độ.</p>
-      <p>Trên đây là Kế hoạch nâng cao Chỉ số DTI và Chỉ số cải cách hành chính năm 2025 của Sở Khoa học và Công nghệ tỉnh Tây Lĩnh./.</p>
-      <p><strong><em>Nơi nhận:</em></strong><br>
-      - UBND tỉnh (b/c);<br>
-      - Sở Nội vụ;<br>
-      - Giám đốc, các PGĐ Sở;<br>
-      - Các phòng, đơn vị thuộc Sở;<br>
-      - Lưu: VT, VP.</p>
-      <p style="text-align:center"><strong>GIÁM ĐỐC</strong><br>
-      <em>(Đã ký)</em><br>
-      <strong>Phạm Minh Đức</strong></p>
-      <p><a href="/uploads/2025/04/64-KH-SKHCN.pdf">Tải về: 64-KH-SKHCN.pdf</a></p>"""
+    content = "\n".join([
+        html_letterhead("UBND TỈNH TÂY LĨNH", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "64/KH-SKHCN",
+                        "Tây Lĩnh, ngày 11 tháng 4 năm 2025", "KẾ HOẠCH",
+                        "Nâng cao Chỉ số chuyển đổi số (DTI) và Chỉ số cải cách hành chính (PAR INDEX) "
+                        "của Sở Khoa học và Công nghệ năm 2025"),
+        M03_BODY,
+        html_signoff(["- UBND tỉnh (b/c);", "- Sở Nội vụ;", "- Giám đốc, các PGĐ Sở;", "- Các phòng, đơn vị thuộc Sở;",
+                      "- Lưu: VT, VP."], ["GIÁM ĐỐC"], "Phạm Minh Đức", "/uploads/2025/04/64-KH-SKHCN.pdf"),
+    ])
     content = (content.replace("@@G1@@", group("I", "Chỉ số chuyển đổi số (DTI)"))
                .replace("@@R1@@", trs(rows_dti))
                .replace("@@G2@@", group("II", "Chỉ số cải cách hành chính (PAR INDEX)"))
@@ -698,12 +372,20 @@ def make_m03(path: Path) -> None:
         related=["Kết quả Chỉ số chuyển đổi số năm 2024 của các sở, ban, ngành",
                  "Hội nghị triển khai nhiệm vụ khoa học và công nghệ năm 2025",
                  "Công bố danh mục thủ tục hành chính lĩnh vực bưu chính"],
-        footer="""  <p><strong>SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH TÂY LĨNH</strong></p>
-  <p>Địa chỉ: Số 18 đường Lê Lợi, phường Tây Sơn, tỉnh Tây Lĩnh - Điện thoại: 0261 3 812 456 - Email: skhcn@taylinh.gov.vn</p>
-  <p>Chịu trách nhiệm chính: Giám đốc Sở Khoa học và Công nghệ. Ghi rõ nguồn khi phát hành lại thông tin từ website này.</p>
-  <p class="counter">Lượt truy cập: 1.204.377</p>""",
+        footer=["Địa chỉ: Số 18 đường Lê Lợi, phường Tây Sơn, tỉnh Tây Lĩnh - Điện thoại: 0261 3 812 456 - "
+                "Email: skhcn@taylinh.gov.vn",
+                "Chịu trách nhiệm chính: Giám đốc Sở Khoa học và Công nghệ. Ghi rõ nguồn khi phát hành lại thông "
+                "tin từ website này."],
+        visits="1.204.377",
     )
     path.write_bytes(html.encode("utf-8"))
+
+
+# --------------------------------------------------------------------------------------------------
+# m04: Sở Tài chính tỉnh Tây Lĩnh, PCI + DDCI 2025, text pasted from Word into the provincial portal
+# --------------------------------------------------------------------------------------------------
+
+M04_FIELDS = ("Thời gian thực hiện", "Cơ quan chủ trì", "Cơ quan phối hợp")
 
 
 def make_m04(path: Path) -> None:
@@ -720,6 +402,10 @@ def make_m04(path: Path) -> None:
     def lab(name, value):
         return ('<p class="MsoNormal" style="margin-bottom:6.0pt;text-align:justify;text-indent:1.0cm">'
                 "<i><span %s>%s:</span></i><span %s>&nbsp;%s</span></p>" % (S, name, S, value))
+
+    def labs(*values):
+        """A task's field lines, as many of M04_FIELDS as the task gives."""
+        return [lab(name, value) for name, value in zip(M04_FIELDS, values)]
 
     def bullet(inner):
         return ('<p class="MsoListParagraph" style="margin-left:0cm;text-indent:1.0cm;mso-list:l1 level1 lfo2">'
@@ -792,20 +478,15 @@ def make_m04(path: Path) -> None:
         p("<i>1.2.1.&nbsp;Về gia nhập thị trường</i>"),
         p("Giải quyết hồ sơ đăng ký doanh nghiệp trong 02 ngày làm việc; hướng dẫn một lần, đầy đủ qua điện "
           "thoại và thư điện tử đối với hồ sơ chưa hợp lệ; khuyến khích doanh nghiệp nộp hồ sơ qua mạng."),
-        lab("Thời gian thực hiện", "Thường xuyên"),
-        lab("Cơ quan chủ trì", "Phòng Đăng ký kinh doanh"),
-        lab("Cơ quan phối hợp", "Trung tâm Phục vụ hành chính công tỉnh"),
+        *labs("Thường xuyên", "Phòng Đăng ký kinh doanh", "Trung tâm Phục vụ hành chính công tỉnh"),
         p("<i>1.2.2.&nbsp;Về tính minh bạch và tiếp cận thông tin</i>"),
         bullet("Cập nhật danh mục dự án kêu gọi đầu tư, quy trình và thời hạn giải quyết thủ tục đầu tư trên "
                "Cổng thông tin điện tử của Sở."),
-        lab("Thời gian thực hiện", "Quý III/2025"),
-        lab("Cơ quan chủ trì", "Trung tâm Xúc tiến đầu tư và Hỗ trợ doanh nghiệp"),
-        lab("Cơ quan phối hợp", "Văn&nbsp;phòng Sở"),
+        *labs("Quý III/2025", "Trung tâm Xúc tiến đầu tư và Hỗ trợ doanh nghiệp", "Văn&nbsp;phòng Sở"),
         bullet("Tổ chức 02 hội nghị đối thoại với doanh nghiệp về chính sách thuế, đất đai, đầu tư; công khai "
                "nội dung trả lời kiến nghị sau hội nghị."),
-        lab("Thời gian thực hiện", "6 tháng cuối năm"),
-        lab("Cơ quan chủ trì", "Trung tâm Xúc tiến đầu tư và Hỗ trợ doanh n</span><span %s>ghiệp" % S),
-        lab("Cơ quan phối hợp", "Thuế tỉnh Tây Lĩnh, Sở Nông nghiệp và Môi trường"),
+        *labs("6 tháng cuối năm", "Trung tâm Xúc tiến đầu tư và Hỗ trợ doanh n</span><span %s>ghiệp" % S,
+              "Thuế tỉnh Tây Lĩnh, Sở Nông nghiệp và Môi trường"),
         p("<i>1.2.3.&nbsp;Về tiếp cận đất đai</i>"),
         p("Phòng Quản lý đầu tư chủ trì, phối hợp với Sở Nông nghiệp và Môi trường công khai danh mục quỹ đất "
           "sạch, vị trí và giá khởi điểm các khu đất dự kiến đấu giá, đấu thầu dự án trong năm."),
@@ -817,14 +498,12 @@ def make_m04(path: Path) -> None:
         p("<i>2.2.1.&nbsp;Về chi phí thời gian</i>"),
         p("Rút ngắn 30% thời gian thẩm định hồ sơ quyết định chủ trương đầu tư so với quy định; theo dõi hồ "
           "sơ trên phần mềm một cửa điện tử, cảnh báo trước 03 ngày đối với hồ sơ sắp đến hạn."),
-        lab("Thời gian thực hiện", "Trước ngày 30/6/2025"),
-        lab("Cơ quan chủ trì", "Phòng Quản lý đầu tư"),
-        lab("Cơ quan phối hợp", "Phòng Doanh nghiệp, kinh tế tập thể và kinh tế tư nhân, Văn phòng Sở"),
+        *labs("Trước ngày 30/6/2025", "Phòng Quản lý đầu tư",
+              "Phòng Doanh nghiệp, kinh tế tập thể và kinh tế tư nhân, Văn phòng Sở"),
         p("<i>2.2.2.&nbsp;Về tính năng động và trách nhiệm giải trình:</i> Giám đốc Sở đối thoại trực tiếp "
           "với doanh nghiệp mỗi quý một lần; kiến nghị thuộc thẩm quyền được trả lời trong 10 ngày làm việc, "
           "kiến nghị vượt thẩm quyền được chuyển cơ quan có thẩm quyền và thông báo cho doanh nghiệp biết."),
-        lab("Thời gian thực hiện", "Hằng quý"),
-        lab("Cơ quan chủ trì", "Văn phòng Sở"),
+        *labs("Hằng quý", "Văn phòng Sở"),
         h("III. TỔ CHỨC THỰC HIỆN"),
         p("1.&nbsp;<b>Văn phòng Sở</b>: nắm tình hình, tổng hợp kết quả triển khai Kế hoạch; báo cáo UBND "
           "tỉnh trước ngày 10/12/2025."),
@@ -853,10 +532,10 @@ def make_m04(path: Path) -> None:
         related=["Hội nghị đối thoại doanh nghiệp quý I/2025",
                  "Công bố kết quả Chỉ số DDCI tỉnh Tây Lĩnh năm 2024",
                  "UBND tỉnh ban hành Kế hoạch cải thiện môi trường đầu tư kinh doanh năm 2025"],
-        footer="""  <p><strong>CỔNG THÔNG TIN ĐIỆN TỬ TỈNH TÂY LĨNH</strong></p>
-  <p>Cơ quan chủ quản: Văn phòng UBND tỉnh Tây Lĩnh. Địa chỉ: Số 02 đường Hùng Vương, phường Tây Sơn, tỉnh Tây Lĩnh.</p>
-  <p>Điện thoại: 0261 3 822 100 - Email: congthongtin@taylinh.gov.vn</p>
-  <p>Giấy phép số 41/GP-TTĐT ngày 12/3/2021 của Cục Phát thanh, truyền hình và thông tin điện tử.</p>""",
+        footer=["Cơ quan chủ quản: Văn phòng UBND tỉnh Tây Lĩnh. Địa chỉ: Số 02 đường Hùng Vương, phường Tây Sơn, "
+                "tỉnh Tây Lĩnh.",
+                "Điện thoại: 0261 3 822 100 - Email: congthongtin@taylinh.gov.vn",
+                "Giấy phép số 41/GP-TTĐT ngày 12/3/2021 của Cục Phát thanh, truyền hình và thông tin điện tử."],
         extra_head='<style>p.MsoNormal, li.MsoNormal {margin:0cm;font-size:11.0pt;font-family:"Calibri",sans-serif;}</style>\n',
     )
     path.write_bytes(html.encode("utf-8"))

@@ -20,10 +20,11 @@ Every province, agency, number and person is invented. Run from anywhere:
 
     .venv/bin/python corpora/sources/make_set_n.py
 
-Only the standard library and python-docx are used; n04 and n05 are converted with
-`soffice --headless --convert-to pdf`. The .docx files get fixed core properties and zip timestamps, so a
-rerun gives the same bytes. For the PDFs the creation date and the /ID that LibreOffice writes are replaced
-by fixed values of the same length; the rest of the PDF depends on the LibreOffice build and its fonts.
+Only the standard library and python-docx are used (with the Word helpers of plangen.py in this folder, shared
+with sets M and P); n04 and n05 are converted with `soffice --headless --convert-to pdf`. The .docx files
+get fixed core properties and zip timestamps, so a rerun gives the same bytes. For the PDFs the creation date
+and the /ID that LibreOffice writes are replaced by fixed values of the same length; the rest of the PDF
+depends on the LibreOffice build and its fonts.
 The intermediate .docx of n04/n05 is written only with --keep-docx (next to the PDF, as <stem>.docx).
 """
 
@@ -31,26 +32,45 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import unicodedata
-import zipfile
 from pathlib import Path
 
-import docx
-from docx.enum.section import WD_ORIENT, WD_SECTION
+import plangen
+from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
-
-OUT = Path(__file__).resolve().parent.parent / "plans"
+from docx.shared import Pt
+from plangen import (
+    FONT,
+    OUT,
+    abstract,
+    add_numbering,
+    add_par,
+    cant_split,
+    cell_lines,
+    header_table,
+    keep_lines,
+    labels,
+    landscape_section,
+    num,
+    page_break,
+    page_number_header,
+    repeat_header,
+    ruled,
+    save_docx,
+    set_widths,
+    signature_table,
+    signer,
+    task_table,
+    title_block,
+)
 
 N01 = "n01_syt-van-khanh-par-sipas-dti-heading-style"
 N02 = "n02_sct-van-khanh-pci-ddci-dti-bang-ton-tai"
@@ -58,238 +78,12 @@ N03 = "n03_ubnd-xa-dong-vong-qd-par-papi-dvcq"
 N04 = "n04_sgddt-thuong-lam-sipas-dti-nhan"
 N05 = "n05_sxd-thuong-lam-ddci-par-phu-luc-ngang"
 
-
-def N(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+HEADER_WIDTHS = (7.0, 10.0)                           # set N's letterheads give the agency column 1 cm more
 
 
-# --------------------------------------------------------------------------------------------------
-# Word helpers (the first ones are those of make_set_m.py)
-# --------------------------------------------------------------------------------------------------
-
-FONT = "Times New Roman"
-
-
-def new_document(created: dt.datetime, author: str) -> docx.document.Document:
-    doc = docx.Document()
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    sec.top_margin, sec.bottom_margin = Cm(2), Cm(2)
-    sec.left_margin, sec.right_margin = Cm(3), Cm(2)
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(14)
-    rpr = normal.element.get_or_add_rPr()
-    rfonts = rpr.find(qn("w:rFonts"))
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        rfonts.set(qn(attr), FONT)
-    normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.space_before = Pt(0)
-    cp = doc.core_properties
-    cp.author = author
-    cp.last_modified_by = author
-    cp.created = created
-    cp.modified = created + dt.timedelta(hours=2)
-    cp.last_printed = created + dt.timedelta(hours=3)
-    cp.revision = 3
-    cp.title = ""
-    cp.comments = ""
-    return doc
-
-
-def add_par(container, runs, *, align=None, indent=True, num=None, bold=False, italic=False,
-            size=None, after=None, style=None, tabs=None):
-    """runs: a string or a list of (text, fmt) pairs, fmt of 'b', 'i', 's' (12 pt); text may hold tabs."""
-    p = container.add_paragraph(style=style)
-    if isinstance(runs, str):
-        runs = [(runs, ("b" if bold else "") + ("i" if italic else ""))]
-    for text, fmt in runs:
-        r = p.add_run(N(text))
-        r.bold = "b" in fmt or None
-        r.italic = "i" in fmt or None
-        if size:
-            r.font.size = Pt(size)
-        elif "s" in fmt:                               # a 12 pt run in a 14 pt line (Nơi nhận beside the signer)
-            r.font.size = Pt(12)
-    pf = p.paragraph_format
-    if align == "center":
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    elif align == "right":
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    elif align == "left":
-        p.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    elif style is None:
-        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    if indent and align is None and num is None and style is None:
-        pf.first_line_indent = Cm(1.0)
-    if after is not None:
-        pf.space_after = Pt(after)
-    for pos, kind in tabs or ():
-        pf.tab_stops.add_tab_stop(Cm(pos), kind)
-    if num is not None:
-        num_id, ilvl = num
-        numpr = p._p.get_or_add_pPr().get_or_add_numPr()
-        numpr.get_or_add_ilvl().val = ilvl
-        numpr.get_or_add_numId().val = num_id
-    return p
-
-
-def label(container, name, value, num=None):
-    """A field line: the label in italic, its value in plain text."""
-    return add_par(container, [(name + ": ", "i"), (value, "")], num=num)
-
-
-def no_borders(table):
-    tblpr = table._tbl.tblPr
-    tblpr.append(parse_xml(
-        "<w:tblBorders %s>" % nsdecls("w")
-        + "".join('<w:%s w:val="nil"/>' % e for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
-        + "</w:tblBorders>"))
-
-
-def ruled(table):
-    tblpr = table._tbl.tblPr
-    tblpr.append(parse_xml(
-        "<w:tblBorders %s>" % nsdecls("w")
-        + "".join('<w:%s w:val="single" w:sz="4" w:space="0" w:color="000000"/>' % e
-                  for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
-        + "</w:tblBorders>"))
-
-
-def cell_lines(cell, lines, *, align="center", size=13, after=0):
-    """Fill a cell with lines: each a string (plain) or (text, fmt)."""
-    for par in list(cell.paragraphs):
-        par._p.getparent().remove(par._p)
-    for line in lines:
-        if isinstance(line, str):
-            line = (line, "")
-        add_par(cell, [line], align=align, size=size, after=after, indent=False)
-
-
-def set_widths(table, widths_cm):
-    for idx, w in enumerate(widths_cm):
-        table.columns[idx].width = Cm(w)
-    for tr in table._tbl.tr_lst:
-        col = 0
-        for tc in tr.tc_lst:
-            span = tc.grid_span
-            tc.width = Cm(sum(widths_cm[col:col + span]))
-            col += span
-
-
-def header_table(doc, left, right, left2, right2, widths=(7.0, 10.0)):
-    t = doc.add_table(rows=2, cols=2)
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    no_borders(t)
-    cell_lines(t.cell(0, 0), left)
-    cell_lines(t.cell(0, 1), right)
-    cell_lines(t.cell(1, 0), left2)
-    cell_lines(t.cell(1, 1), right2)
-    set_widths(t, list(widths))
-    return t
-
-
-def signature_table(doc, recipients, sign_lines):
-    t = doc.add_table(rows=1, cols=2)
-    no_borders(t)
-    left = [("Nơi nhận:", "bi")] + [(r, "") for r in recipients]
-    cell_lines(t.cell(0, 0), left, align="left", size=12)
-    cell_lines(t.cell(0, 1), sign_lines, align="center", size=14)
-    set_widths(t, [8.0, 8.0])
-    return t
-
-
-def add_numbering(doc, abstract_xml: list[str], num_xml: list[str]) -> None:
-    """Append abstractNum definitions (before the first w:num, as the schema orders them) and nums."""
-    numbering = doc.part.numbering_part.element
-    first_num = numbering.find(qn("w:num"))
-    for xml in abstract_xml:
-        el = parse_xml(xml)
-        if first_num is not None:
-            first_num.addprevious(el)
-        else:
-            numbering.append(el)
-    for xml in num_xml:
-        numbering.append(parse_xml(xml))
-
-
-def num(num_id, aid):
-    return '<w:num %s w:numId="%d"><w:abstractNumId w:val="%d"/></w:num>' % (nsdecls("w"), num_id, aid)
-
-
-def page_number_header(section):
-    """A centred PAGE field in the header, none on the first page (as Vietnamese plans are laid out)."""
-    section.different_first_page_header_footer = True
-    p = section.header.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p._p.append(parse_xml('<w:fldSimple %s w:instr=" PAGE "><w:r><w:rPr><w:sz w:val="26"/></w:rPr>'
-                          '<w:t>2</w:t></w:r></w:fldSimple>' % nsdecls("w")))
-
-
-def page_break(doc):
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-
-def cell_margins(table, twips: int):
-    """Left/right cell margins of the whole table (Table Properties > Options > Default cell margins)."""
-    table._tbl.tblPr.append(parse_xml(
-        '<w:tblCellMar %s><w:left w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar>'
-        % (nsdecls("w"), twips, twips)))
-
-
-def repeat_header(row):
-    row._tr.get_or_add_trPr().append(parse_xml("<w:tblHeader %s/>" % nsdecls("w")))
-
-
-def cant_split(row):
-    row._tr.get_or_add_trPr().append(parse_xml("<w:cantSplit %s/>" % nsdecls("w")))
-
-
-APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
-xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Template>Normal.dotm</Template>\
-<TotalTime>%(minutes)d</TotalTime><Pages>%(pages)d</Pages><Words>%(words)d</Words><Characters>%(chars)d</Characters>\
-<Application>Microsoft Office Word</Application><DocSecurity>0</DocSecurity><Lines>%(lines)d</Lines>\
-<Paragraphs>%(paras)d</Paragraphs><ScaleCrop>false</ScaleCrop><Company></Company><LinksUpToDate>false</LinksUpToDate>\
-<CharactersWithSpaces>%(chars_sp)d</CharactersWithSpaces><SharedDoc>false</SharedDoc>\
-<HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0000</AppVersion></Properties>"""
-
-
-def app_xml(doc, pages: int, minutes: int) -> bytes:
-    """Document statistics as Word caches them (pages as LibreOffice rendered them when the set was made)."""
-    texts = [p.text for p in doc.paragraphs]
-    for t in doc.tables:
-        for tr in t._tbl.tr_lst:
-            for tc in tr.tc_lst:
-                texts += ["".join(x.text or "" for x in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))]
-    body = " ".join(x for x in texts if x.strip())
-    return (APP_XML % dict(minutes=minutes, pages=pages, words=len(body.split()),
-                           chars=len("".join(body.split())), chars_sp=len(body),
-                           lines=len(body) // 80 + 1, paras=sum(1 for x in texts if x.strip()))).encode("utf-8")
-
-
-def save_docx(doc, path: Path, stamp: tuple[int, int, int, int, int, int], pages: int, minutes: int) -> None:
-    """Save with fixed zip timestamps, Word-like app.xml and without python-docx's template thumbnail."""
-    buf = io.BytesIO()
-    doc.save(buf)
-    buf.seek(0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(buf) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            name = info.filename
-            if name == "docProps/thumbnail.jpeg":
-                continue
-            data = zin.read(name)
-            if name == "_rels/.rels":
-                data = re.sub(rb'<Relationship Id="rId\d+" Type="[^"]*/thumbnail" Target="docProps/thumbnail.jpeg"/>',
-                              b"", data)
-            elif name == "docProps/app.xml":
-                data = app_xml(doc, pages, minutes)
-            zi = zipfile.ZipInfo(name, date_time=stamp)
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o600 << 16
-            zout.writestr(zi, data)
-    path.write_bytes(out.getvalue())
+def new_document(created: dt.datetime, author: str) -> Document:
+    """plangen.new_document with set N's revision number (3), which its committed files carry."""
+    return plangen.new_document(created, author, revision=3)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -317,10 +111,7 @@ def style_numbering(doc, num_id: int, aid: int) -> None:
         lvls.append('<w:lvl w:ilvl="%d"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
                     '<w:lvlText w:val="%%%d)"/><w:lvlJc w:val="left"/>'
                     '<w:pPr><w:ind w:left="%d" w:hanging="360"/></w:pPr></w:lvl>' % (ilvl, ilvl + 1, 360 * ilvl))
-    add_numbering(doc, [
-        '<w:abstractNum %s w:abstractNumId="%d"><w:nsid w:val="1C2E5A71"/><w:multiLevelType w:val="multilevel"/>'
-        '<w:tmpl w:val="7A9C0D12"/>%s</w:abstractNum>' % (nsdecls("w"), aid, "".join(lvls))
-    ], [num(num_id, aid)])
+    add_numbering(doc, [abstract(aid, "1C2E5A71", lvls, tmpl="7A9C0D12")], [num(num_id, aid)])
     for ilvl, sid in enumerate(HEADING_STYLES):
         el = doc.styles["Heading %d" % (ilvl + 1)].element
         for old in (el.find(qn("w:pPr")), el.find(qn("w:rPr"))):
@@ -345,6 +136,9 @@ def H(doc, level: int, text: str):
 # n01: Sở Y tế tỉnh Vân Khánh, PAR INDEX + SIPAS + DTI 2026, heading styles, tab-stop header
 # --------------------------------------------------------------------------------------------------
 
+N01_FIELDS = ("Thời gian hoàn thành", "Chủ trì", "Phối hợp")
+
+
 def make_n01(path: Path) -> None:
     doc = new_document(dt.datetime(2026, 1, 20, 8, 5, 0), "Văn phòng Sở Y tế")
     style_numbering(doc, num_id=60, aid=60)
@@ -356,9 +150,9 @@ def make_n01(path: Path) -> None:
             align="left", tabs=head_tabs, size=13, after=12)
     add_par(doc, [("\tSố: 08/KH-SYT\t", ""), ("Vân Khánh, ngày 20 tháng 01 năm 2026", "i")],
             align="left", tabs=head_tabs, size=13, after=18)
-    add_par(doc, "KẾ HOẠCH", align="center", bold=True, after=0)
-    add_par(doc, "Nâng cao Chỉ số cải cách hành chính, Chỉ số hài lòng của người dân, tổ chức và Chỉ số "
-                 "chuyển đổi số của Sở Y tế năm 2026", align="center", bold=True, after=12)
+    title_block(doc, "KẾ HOẠCH",
+                "Nâng cao Chỉ số cải cách hành chính, Chỉ số hài lòng của người dân, tổ chức và Chỉ số "
+                "chuyển đổi số của Sở Y tế năm 2026", after=12)
     add_par(doc, "Căn cứ Quyết định số 2740/QĐ-UBND ngày 29/12/2025 của Ủy ban nhân dân tỉnh Vân Khánh công bố "
                  "kết quả Chỉ số cải cách hành chính, Chỉ số hài lòng và Chỉ số chuyển đổi số năm 2025 của các "
                  "cơ quan, địa phương;")
@@ -383,16 +177,13 @@ def make_n01(path: Path) -> None:
     add_par(doc, "Theo dõi văn bản mới của Bộ Y tế; trình Chủ tịch UBND tỉnh dự thảo quyết định công bố danh mục "
                  "thủ tục hành chính trong 05 ngày làm việc kể từ ngày văn bản của Bộ có hiệu lực; cập nhật quy "
                  "trình nội bộ lên Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh.")
-    label(doc, "Thời gian hoàn thành", "Khi Bộ Y tế ban hành thủ tục mới")
-    label(doc, "Chủ trì", "Phòng Nghiệp vụ Dược")
-    label(doc, "Phối hợp", "Văn phòng Sở; Trung tâm Kiểm nghiệm thuốc, mỹ phẩm, thực phẩm")
+    labels(doc, N01_FIELDS, "Khi Bộ Y tế ban hành thủ tục mới", "Phòng Nghiệp vụ Dược",
+           "Văn phòng Sở; Trung tâm Kiểm nghiệm thuốc, mỹ phẩm, thực phẩm")
     H(doc, 3, "Về kiểm tra, theo dõi cải cách hành chính")
     add_par(doc, "Ban hành kế hoạch tự kiểm tra cải cách hành chính năm 2026 tại 06 trung tâm y tế khu vực và "
                  "04 bệnh viện tuyến tỉnh; sau mỗi đợt kiểm tra có thông báo kết luận, đơn vị được kiểm tra báo "
                  "cáo kết quả khắc phục trong 15 ngày.")
-    label(doc, "Thời gian hoàn thành", "Quý II/2026")
-    label(doc, "Chủ trì", "Phòng Tổ chức cán bộ")
-    label(doc, "Phối hợp", "Văn phòng Sở, Phòng Kế hoạch - Tài chính")
+    labels(doc, N01_FIELDS, "Quý II/2026", "Phòng Tổ chức cán bộ", "Văn phòng Sở, Phòng Kế hoạch - Tài chính")
 
     H(doc, 2, "Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS)")
     H(doc, 3, "Tồn tại, hạn chế")
@@ -402,19 +193,15 @@ def make_n01(path: Path) -> None:
     H(doc, 3, "Về tiếp nhận, giải quyết hồ sơ")
     add_par(doc, "- Hướng dẫn thành phần hồ sơ cấp, cấp lại chứng chỉ hành nghề khám bệnh, chữa bệnh bằng một "
                  "phiếu duy nhất; công chức tiếp nhận không yêu cầu bổ sung hồ sơ quá một lần.")
-    label(doc, "Thời gian hoàn thành", "Từ tháng 02 đến tháng 6/2026")
-    label(doc, "Chủ trì", "Phòng Nghiệp vụ Y")
-    label(doc, "Phối hợp", "Trung tâm Phục vụ hành chính công tỉnh")
+    labels(doc, N01_FIELDS, "Từ tháng 02 đến tháng 6/2026", "Phòng Nghiệp vụ Y",
+           "Trung tâm Phục vụ hành chính công tỉnh")
     add_par(doc, "- Đặt mã QR khảo sát ý kiến người đến giao dịch tại quầy của Sở; tổng hợp kết quả và công khai "
                  "trên Cổng thông tin điện tử của Sở.")
-    label(doc, "Thời gian hoàn thành", "Hằng quý")
-    label(doc, "Chủ trì", "Văn phòng Sở")
+    labels(doc, N01_FIELDS, "Hằng quý", "Văn phòng Sở")
     H(doc, 3, "Về tiếp nhận, trả lời phản ánh, kiến nghị")
     add_par(doc, "Trả lời phản ánh qua đường dây nóng của Sở trong 03 ngày làm việc; phản ánh phức tạp được "
                  "chuyển Lãnh đạo Sở xem xét và thông báo thời hạn trả lời cho người phản ánh.")
-    label(doc, "Thời gian hoàn thành", "Thường xuyên")
-    label(doc, "Chủ trì", "Văn phòng Sở")
-    label(doc, "Phối hợp", "Các phòng chuyên môn, đơn vị trực thuộc Sở")
+    labels(doc, N01_FIELDS, "Thường xuyên", "Văn phòng Sở", "Các phòng chuyên môn, đơn vị trực thuộc Sở")
 
     H(doc, 2, "Chỉ số chuyển đổi số (DTI)")
     H(doc, 3, "Tồn tại, hạn chế")
@@ -502,16 +289,11 @@ N02_ROWS = [
 
 def make_n02(path: Path) -> None:
     doc = new_document(dt.datetime(2026, 3, 4, 7, 50, 0), "VP Sở Công Thương")
-    header_table(
-        doc,
-        ["UBND TỈNH VÂN KHÁNH", ("SỞ CÔNG THƯƠNG", "b")],
-        [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "b"), ("Độc lập - Tự do - Hạnh phúc", "b")],
-        ["Số: 21/KH-SCT"],
-        [("Vân Khánh, ngày 04 tháng 3 năm 2026", "i")],
-    )
-    add_par(doc, "KẾ HOẠCH", align="center", bold=True, after=0)
-    add_par(doc, "Cải thiện Chỉ số năng lực cạnh tranh cấp tỉnh (PCI), Chỉ số năng lực cạnh tranh cấp sở, ngành "
-                 "và địa phương (DDCI) và Chỉ số chuyển đổi số (DTI) năm 2026", align="center", bold=True)
+    header_table(doc, "UBND TỈNH VÂN KHÁNH", "SỞ CÔNG THƯƠNG", "21/KH-SCT", "Vân Khánh, ngày 04 tháng 3 năm 2026",
+                 widths=HEADER_WIDTHS)
+    title_block(doc, "KẾ HOẠCH",
+                "Cải thiện Chỉ số năng lực cạnh tranh cấp tỉnh (PCI), Chỉ số năng lực cạnh tranh cấp sở, ngành "
+                "và địa phương (DDCI) và Chỉ số chuyển đổi số (DTI) năm 2026")
     add_par(doc, "Căn cứ Kế hoạch số 31/KH-UBND ngày 10/02/2026 của UBND tỉnh Vân Khánh về cải thiện môi trường "
                  "kinh doanh và nâng cao năng lực cạnh tranh của tỉnh năm 2026;")
     add_par(doc, "Căn cứ Công văn số 205/STC-DN ngày 19/02/2026 của Sở Tài chính về việc xây dựng kế hoạch cải "
@@ -581,7 +363,7 @@ def make_n02(path: Path) -> None:
         doc,
         ["- UBND tỉnh (b/c);", "- Sở Tài chính;", "- Hiệp hội Doanh nghiệp tỉnh;", "- Giám đốc, các PGĐ Sở;",
          "- Lưu: VT, VP."],
-        [("GIÁM ĐỐC", "b"), "", "", ("Lương Văn Khải", "b")],
+        signer("GIÁM ĐỐC", name="Lương Văn Khải"),
     )
     save_docx(doc, path, (2026, 3, 4, 9, 50, 0), pages=3, minutes=131)
 
@@ -604,27 +386,22 @@ def word_bullets(doc, num_id: int, aid: int) -> None:
             '<w:rPr><w:rFonts w:ascii="%s" w:hAnsi="%s"%s w:hint="default"/></w:rPr></w:lvl>'
             % (ilvl, "0409000%d" % (1 if ilvl % 3 == 0 else 3 if ilvl % 3 == 1 else 5), glyph, ind, font, font,
                ' w:cs="Courier New"' if font == "Courier New" else ""))
-    add_numbering(doc, [
-        '<w:abstractNum %s w:abstractNumId="%d"><w:nsid w:val="2F6B0E94"/>'
-        '<w:multiLevelType w:val="hybridMultilevel"/><w:tmpl w:val="8C3A52E6"/>%s</w:abstractNum>'
-        % (nsdecls("w"), aid, "".join(lvls))
-    ], [num(num_id, aid)])
+    add_numbering(doc, [abstract(aid, "2F6B0E94", lvls, kind="hybridMultilevel", tmpl="8C3A52E6")],
+                  [num(num_id, aid)])
+
+
+N03_FIELDS = ("Thời gian thực hiện", "Chủ trì", "Phối hợp")
 
 
 def make_n03(path: Path) -> None:
     doc = new_document(dt.datetime(2026, 2, 12, 13, 30, 0), "VP HĐND-UBND xã Đông Vọng")
     word_bullets(doc, num_id=61, aid=61)
     B = (61, 0)
-    header_table(
-        doc,
-        ["ỦY BAN NHÂN DÂN", ("XÃ ĐÔNG VỌNG", "b")],
-        [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "b"), ("Độc lập - Tự do - Hạnh phúc", "b")],
-        ["Số: 45/QĐ-UBND"],
-        [("Đông Vọng, ngày 12 tháng 02 năm 2026", "i")],
-    )
-    add_par(doc, "QUYẾT ĐỊNH", align="center", bold=True, after=0)
-    add_par(doc, "Ban hành Kế hoạch cải thiện Chỉ số cải cách hành chính, Chỉ số PAPI và nâng cao hiệu quả công "
-                 "tác dân vận chính quyền xã Đông Vọng năm 2026", align="center", bold=True, after=12)
+    header_table(doc, "ỦY BAN NHÂN DÂN", "XÃ ĐÔNG VỌNG", "45/QĐ-UBND", "Đông Vọng, ngày 12 tháng 02 năm 2026",
+                 widths=HEADER_WIDTHS)
+    title_block(doc, "QUYẾT ĐỊNH",
+                "Ban hành Kế hoạch cải thiện Chỉ số cải cách hành chính, Chỉ số PAPI và nâng cao hiệu quả công "
+                "tác dân vận chính quyền xã Đông Vọng năm 2026", after=12)
     add_par(doc, "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ĐÔNG VỌNG", align="center", bold=True, after=12)
     add_par(doc, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", italic=True)
     add_par(doc, "Căn cứ Kế hoạch số 27/KH-UBND ngày 23/01/2026 của Ủy ban nhân dân tỉnh Thượng Lâm về cải cách "
@@ -644,15 +421,15 @@ def make_n03(path: Path) -> None:
         doc,
         ["- Như Điều 3;", "- UBND tỉnh (b/c);", "- Sở Nội vụ;", "- Ban Dân vận Tỉnh ủy;",
          "- TT Đảng ủy, TT HĐND xã;", "- Lưu: VT."],
-        [("KT. CHỦ TỊCH", "b"), ("PHÓ CHỦ TỊCH", "b"), "", "", ("Hà Quốc Thịnh", "b")],
+        signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", name="Hà Quốc Thịnh"),
     )
     page_break(doc)
 
-    add_par(doc, "KẾ HOẠCH", align="center", bold=True, after=0)
-    add_par(doc, "Cải thiện Chỉ số cải cách hành chính, Chỉ số PAPI và nâng cao hiệu quả công tác dân vận chính "
-                 "quyền xã Đông Vọng năm 2026", align="center", bold=True, after=0)
-    add_par(doc, "(Ban hành kèm theo Quyết định số 45/QĐ-UBND ngày 12/02/2026 của Chủ tịch Ủy ban nhân dân xã "
-                 "Đông Vọng)", align="center", italic=True, after=12)
+    title_block(doc, "KẾ HOẠCH",
+                "Cải thiện Chỉ số cải cách hành chính, Chỉ số PAPI và nâng cao hiệu quả công tác dân vận chính "
+                "quyền xã Đông Vọng năm 2026",
+                note="(Ban hành kèm theo Quyết định số 45/QĐ-UBND ngày 12/02/2026 của Chủ tịch Ủy ban nhân dân xã "
+                     "Đông Vọng)", after=12)
     add_par(doc, "I. MỤC ĐÍCH, YÊU CẦU", bold=True, indent=False)
     add_par(doc, "Khắc phục những nội dung bị trừ điểm năm 2025; nâng mức đánh giá của người dân đối với việc "
                  "công khai, minh bạch và trách nhiệm giải trình của chính quyền xã.", num=B)
@@ -668,14 +445,11 @@ def make_n03(path: Path) -> None:
     add_par(doc, "1.2. Nhiệm vụ, giải pháp", bold=True, italic=True)
     add_par(doc, "Rà soát hằng tuần hồ sơ đến hạn trên Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh; "
                  "nhắc công chức xử lý trước hạn 01 ngày làm việc.", num=B)
-    label(doc, "Thời gian thực hiện", "Hằng tuần")
-    label(doc, "Chủ trì", "Trung tâm Phục vụ hành chính công xã")
-    label(doc, "Phối hợp", "Văn phòng HĐND và UBND xã, Phòng Kinh tế")
+    labels(doc, N03_FIELDS, "Hằng tuần", "Trung tâm Phục vụ hành chính công xã",
+           "Văn phòng HĐND và UBND xã, Phòng Kinh tế")
     add_par(doc, "Xây dựng chuyên mục \u201cCải cách hành chính\u201d phát trên loa truyền thanh của 14 thôn, mỗi "
                  "tháng ít nhất 02 lần.", num=B)
-    label(doc, "Thời gian thực hiện", "Từ tháng 3 đến tháng 12/2026")
-    label(doc, "Chủ trì", "Phòng Văn hóa - Xã hội")
-    label(doc, "Phối hợp", "Trưởng các thôn")
+    labels(doc, N03_FIELDS, "Từ tháng 3 đến tháng 12/2026", "Phòng Văn hóa - Xã hội", "Trưởng các thôn")
     add_par(doc, "2. Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)", bold=True)
     add_par(doc, "2.1. Tồn tại, hạn chế", bold=True, italic=True)
     add_par(doc, "Người dân ở các thôn xa trung tâm ít được biết về thu, chi các khoản đóng góp làm đường giao "
@@ -685,20 +459,16 @@ def make_n03(path: Path) -> None:
                  "thôn trong 30 ngày kể từ khi được phê duyệt.", num=B)
     add_par(doc, "Lập sổ theo dõi đơn thư về đất đai; thông báo bằng văn bản kết quả giải quyết cho người có đơn.",
             num=B)
-    label(doc, "Thời gian thực hiện", "Năm 2026")
-    label(doc, "Chủ trì", "Phòng Kinh tế")
-    label(doc, "Phối hợp", "Ủy ban Mặt trận Tổ quốc Việt Nam xã; Trưởng các thôn")
+    labels(doc, N03_FIELDS, "Năm 2026", "Phòng Kinh tế", "Ủy ban Mặt trận Tổ quốc Việt Nam xã; Trưởng các thôn")
     add_par(doc, "3. Công tác dân vận chính quyền", bold=True)
     add_par(doc, "3.1. Nhiệm vụ, giải pháp", bold=True, italic=True)
     add_par(doc, "a) Chủ tịch UBND xã tiếp công dân định kỳ; thông báo công khai lịch tiếp và kết quả giải quyết "
                  "kiến nghị sau mỗi buổi tiếp.")
-    label(doc, "Thời gian thực hiện", "Ngày 15 hằng tháng")
-    label(doc, "Chủ trì", "Văn phòng HĐND và UBND xã")
+    labels(doc, N03_FIELDS, "Ngày 15 hằng tháng", "Văn phòng HĐND và UBND xã")
     add_par(doc, "b) Lựa chọn, xây dựng 02 mô hình \u201cDân vận khéo\u201d trong chuyển đổi số và giữ gìn cảnh "
                  "quan môi trường.")
-    label(doc, "Thời gian thực hiện", "Trước ngày 31/10/2026")
-    label(doc, "Chủ trì", "Phòng Văn hóa - Xã hội")
-    label(doc, "Phối hợp", "Ủy ban Mặt trận Tổ quốc Việt Nam xã và các đoàn thể chính trị - xã hội xã")
+    labels(doc, N03_FIELDS, "Trước ngày 31/10/2026", "Phòng Văn hóa - Xã hội",
+           "Ủy ban Mặt trận Tổ quốc Việt Nam xã và các đoàn thể chính trị - xã hội xã")
     add_par(doc, "III. TỔ CHỨC THỰC HIỆN", bold=True, indent=False)
     add_par(doc, "1. Văn phòng HĐND và UBND xã", bold=True)
     add_par(doc, "Nắm tiến độ từng nhiệm vụ, nhắc nhở kịp thời đơn vị chậm triển khai;", num=B)
@@ -717,26 +487,18 @@ def make_n03(path: Path) -> None:
 # n04: Sở Giáo dục và Đào tạo tỉnh Thượng Lâm, SIPAS + DTI 2025, label lines, converted to PDF
 # --------------------------------------------------------------------------------------------------
 
-def keep_lines(doc) -> None:
-    """Paragraphs are not split across pages (Word's "Keep lines together" on Normal)."""
-    doc.styles["Normal"].paragraph_format.keep_together = True
+N04_FIELDS = ("Thời gian", "Đơn vị chủ trì", "Đơn vị phối hợp")
 
 
 def make_n04(path: Path) -> None:
     doc = new_document(dt.datetime(2025, 3, 14, 8, 20, 0), "Văn phòng Sở GDĐT")
     keep_lines(doc)
-    page_number_header(doc.sections[0])
-    header_table(
-        doc,
-        ["UBND TỈNH THƯỢNG LÂM", ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "b")],
-        [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "b"), ("Độc lập - Tự do - Hạnh phúc", "b")],
-        ["Số: 112/KH-SGDĐT"],
-        [("Thượng Lâm, ngày 14 tháng 3 năm 2025", "i")],
-    )
-    add_par(doc, "KẾ HOẠCH", align="center", bold=True, after=0)
-    add_par(doc, "Nâng cao Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà "
-                 "nước (SIPAS) và Chỉ số chuyển đổi số (DTI) của Sở Giáo dục và Đào tạo năm 2025",
-            align="center", bold=True)
+    page_number_header(doc.sections[0], size=13)
+    header_table(doc, "UBND TỈNH THƯỢNG LÂM", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "112/KH-SGDĐT",
+                 "Thượng Lâm, ngày 14 tháng 3 năm 2025", widths=HEADER_WIDTHS)
+    title_block(doc, "KẾ HOẠCH",
+                "Nâng cao Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà "
+                "nước (SIPAS) và Chỉ số chuyển đổi số (DTI) của Sở Giáo dục và Đào tạo năm 2025")
     add_par(doc, "Căn cứ Quyết định số 318/QĐ-UBND ngày 20/02/2025 của UBND tỉnh Thượng Lâm công bố Chỉ số SIPAS "
                  "và Chỉ số DTI năm 2024 của các sở, ban, ngành;")
     add_par(doc, "Thực hiện Kế hoạch số 39/KH-UBND ngày 03/3/2025 của UBND tỉnh về chuyển đổi số năm 2025;")
@@ -755,21 +517,16 @@ def make_n04(path: Path) -> None:
     add_par(doc, "Tiếp nhận hồ sơ cấp bản sao văn bằng, chứng chỉ từ sổ gốc qua Cổng Dịch vụ công quốc gia và "
                  "trả kết quả qua dịch vụ bưu chính công ích; niêm yết lệ phí, thời hạn trả kết quả tại Bộ phận "
                  "một cửa.")
-    label(doc, "Thời gian", "Tháng 5/2025")
-    label(doc, "Đơn vị chủ trì", "Phòng Quản lý chất lượng")
-    label(doc, "Đơn vị phối hợp", "Văn phòng Sở; Bưu điện tỉnh Thượng Lâm")
+    labels(doc, N04_FIELDS, "Tháng 5/2025", "Phòng Quản lý chất lượng", "Văn phòng Sở; Bưu điện tỉnh Thượng Lâm")
     add_par(doc, "1.2.2. Về thông tin tuyển sinh", bold=True, italic=True)
     add_par(doc, "Công bố phương án tuyển sinh vào lớp 10 trung học phổ thông trước kỳ thi ít nhất 03 tháng; trả "
                  "lời câu hỏi của phụ huynh, học sinh qua chuyên mục hỏi đáp trên Cổng thông tin điện tử của Sở.")
-    label(doc, "Thời gian", "Trước ngày 31/3/2025")
-    label(doc, "Đơn vị chủ trì", "Phòng Giáo dục phổ thông")
-    label(doc, "Đơn vị phối hợp", "Phòng Quản lý chất lượng, Văn phòng Sở")
+    labels(doc, N04_FIELDS, "Trước ngày 31/3/2025", "Phòng Giáo dục phổ thông",
+           "Phòng Quản lý chất lượng, Văn phòng Sở")
     add_par(doc, "1.2.3. Về thái độ phục vụ", bold=True, italic=True)
     add_par(doc, "Tổ chức lớp bồi dưỡng kỹ năng giao tiếp cho công chức làm việc tại Bộ phận một cửa; lấy ý kiến "
                  "đánh giá của người dân sau mỗi lượt giao dịch.")
-    label(doc, "Thời gian", "Quý II và quý III/2025")
-    label(doc, "Đơn vị chủ trì", "Văn phòng Sở")
-    label(doc, "Đơn vị phối hợp", "Công đoàn ngành Giáo dục tỉnh")
+    labels(doc, N04_FIELDS, "Quý II và quý III/2025", "Văn phòng Sở", "Công đoàn ngành Giáo dục tỉnh")
     add_par(doc, "2. Chỉ số chuyển đổi số (DTI)", bold=True)
     add_par(doc, "2.1. Tồn tại, hạn chế", bold=True)
     add_par(doc, "Chỉ số DTI năm 2024 của Sở đạt 0,6519 điểm, xếp thứ 13/20; dữ liệu học sinh, giáo viên trên cơ sở "
@@ -778,18 +535,15 @@ def make_n04(path: Path) -> None:
     add_par(doc, "2.2.1. Về dữ liệu số", bold=True, italic=True)
     add_par(doc, "- Làm sạch dữ liệu học sinh, giáo viên, cán bộ quản lý trên cơ sở dữ liệu ngành; đối chiếu với "
                  "Cơ sở dữ liệu quốc gia về dân cư.")
-    label(doc, "Thời gian", "Trước ngày 31/8/2025")
-    label(doc, "Đơn vị chủ trì", "Phòng Kế hoạch - Tài chính")
-    label(doc, "Đơn vị phối hợp", "Phòng Giáo dục phổ thông; Phòng Tổ chức cán bộ")
+    labels(doc, N04_FIELDS, "Trước ngày 31/8/2025", "Phòng Kế hoạch - Tài chính",
+           "Phòng Giáo dục phổ thông; Phòng Tổ chức cán bộ")
     add_par(doc, "- Triển khai học bạ số tại tất cả các trường trung học phổ thông công lập.")
-    label(doc, "Thời gian", "Năm học 2025-2026")
-    label(doc, "Đơn vị chủ trì", "Các trường trung học phổ thông")
-    label(doc, "Đơn vị phối hợp", "Phòng Giáo dục phổ thông")
+    labels(doc, N04_FIELDS, "Năm học 2025-2026", "Các trường trung học phổ thông", "Phòng Giáo dục phổ thông")
     add_par(doc, "2.2.2. Về an toàn thông tin", bold=True, italic=True)
     add_par(doc, "Văn phòng Sở chủ trì, phối hợp với các doanh nghiệp viễn thông trên địa bàn rà soát, khắc phục lỗ "
                  "hổng bảo mật của Cổng thông tin điện tử và phần mềm quản lý trường học; diễn tập ứng cứu sự cố "
                  "ít nhất một lần trong năm.")
-    label(doc, "Thời gian", "Định kỳ 6 tháng")
+    labels(doc, N04_FIELDS, "Định kỳ 6 tháng")
     add_par(doc, "III. TỔ CHỨC THỰC HIỆN", bold=True, indent=False)
     add_par(doc, "1. Văn phòng Sở", bold=True)
     add_par(doc, "Làm đầu mối nắm tình hình triển khai; giúp Giám đốc Sở lập báo cáo 6 tháng, năm gửi UBND tỉnh, "
@@ -807,7 +561,7 @@ def make_n04(path: Path) -> None:
         doc,
         ["- UBND tỉnh (b/c);", "- Sở Nội vụ;", "- Giám đốc, các Phó Giám đốc Sở;",
          "- Các phòng, đơn vị trực thuộc Sở;", "- Lưu: VT, VP."],
-        [("KT. GIÁM ĐỐC", "b"), ("PHÓ GIÁM ĐỐC", "b"), "", "", ("Đinh Thị Thu Hà", "b")],
+        signer("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", name="Đinh Thị Thu Hà"),
     )
     save_docx(doc, path, (2025, 3, 14, 10, 20, 0), pages=3, minutes=96)
 
@@ -843,16 +597,11 @@ N05_ROWS = [
 def make_n05(path: Path) -> None:
     doc = new_document(dt.datetime(2025, 5, 9, 14, 0, 0), "VP Sở Xây dựng")
     keep_lines(doc)
-    header_table(
-        doc,
-        ["UBND TỈNH THƯỢNG LÂM", ("SỞ XÂY DỰNG", "b")],
-        [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "b"), ("Độc lập - Tự do - Hạnh phúc", "b")],
-        ["Số: 76/KH-SXD"],
-        [("Thượng Lâm, ngày 09 tháng 5 năm 2025", "i")],
-    )
-    add_par(doc, "KẾ HOẠCH", align="center", bold=True, after=0)
-    add_par(doc, "Nâng cao Chỉ số năng lực cạnh tranh cấp sở, ban, ngành và địa phương (DDCI) và Chỉ số cải cách "
-                 "hành chính (PAR INDEX) của Sở Xây dựng năm 2025", align="center", bold=True)
+    header_table(doc, "UBND TỈNH THƯỢNG LÂM", "SỞ XÂY DỰNG", "76/KH-SXD", "Thượng Lâm, ngày 09 tháng 5 năm 2025",
+                 widths=HEADER_WIDTHS)
+    title_block(doc, "KẾ HOẠCH",
+                "Nâng cao Chỉ số năng lực cạnh tranh cấp sở, ban, ngành và địa phương (DDCI) và Chỉ số cải cách "
+                "hành chính (PAR INDEX) của Sở Xây dựng năm 2025")
     add_par(doc, "Căn cứ Kế hoạch số 58/KH-UBND ngày 11/4/2025 của UBND tỉnh Thượng Lâm về nâng cao Chỉ số DDCI "
                  "năm 2025;")
     add_par(doc, "Thực hiện Công văn số 402/SNV-CCHC ngày 22/4/2025 của Sở Nội vụ về việc khắc phục hạn chế trong "
@@ -890,41 +639,16 @@ def make_n05(path: Path) -> None:
         doc,
         ["- UBND tỉnh (b/c);", "- Sở Nội vụ, Sở Tài chính;", "- Ban Giám đốc Sở;", "- Các phòng, đơn vị thuộc Sở;",
          "- Lưu: VT, VP."],
-        [("GIÁM ĐỐC", "b"), "", "", ("Vũ Đình Toàn", "b")],
+        signer("GIÁM ĐỐC", name="Vũ Đình Toàn"),
     )
 
-    sec = doc.add_section(WD_SECTION.NEW_PAGE)
-    sec.orientation = WD_ORIENT.LANDSCAPE
-    sec.page_width, sec.page_height = Cm(29.7), Cm(21)
-    sec.left_margin, sec.right_margin = Cm(2), Cm(2)
-    sec.top_margin, sec.bottom_margin = Cm(2), Cm(2)
-    add_par(doc, "PHỤ LỤC", align="center", bold=True, after=0)
-    add_par(doc, "PHÂN CÔNG NHIỆM VỤ NÂNG CAO CHỈ SỐ DDCI VÀ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025", align="center",
-            bold=True, after=0)
-    add_par(doc, "(Kèm theo Kế hoạch số 76/KH-SXD ngày 09/5/2025 của Sở Xây dựng)", align="center", italic=True)
-    widths = [1.5, 8.8, 4.6, 4.6, 3.0, 3.2]
-    t = doc.add_table(rows=1, cols=6)
-    ruled(t)
-    cell_margins(t, 200)
-    hdr = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Sản phẩm"]
-    for i, h in enumerate(hdr):
-        cell_lines(t.cell(0, i), [(h, "b")], size=12)
-    repeat_header(t.rows[0])
-    for row in N05_ROWS:
-        r = t.add_row()
-        cant_split(r)
-        if len(row) == 2:                             # group row: the name in the Nhiệm vụ cell only
-            cell_lines(r.cells[0], [(row[0], "b")], size=12)
-            cell_lines(r.cells[1], [(row[1], "b")], align="left", size=12)
-            continue
-        stt, task, lead, coord, when, product = row
-        cell_lines(r.cells[0], [stt], size=12)
-        cell_lines(r.cells[1], [task], align="left", size=12)
-        cell_lines(r.cells[2], [lead], align="left", size=12)
-        cell_lines(r.cells[3], [coord], align="left", size=12)
-        cell_lines(r.cells[4], [when], size=12)
-        cell_lines(r.cells[5], [product], align="left", size=12)
-    set_widths(t, widths)
+    landscape_section(doc)
+    title_block(doc, "PHỤ LỤC", "PHÂN CÔNG NHIỆM VỤ NÂNG CAO CHỈ SỐ DDCI VÀ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025",
+                note="(Kèm theo Kế hoạch số 76/KH-SXD ngày 09/5/2025 của Sở Xây dựng)")
+    # group names stand in the task column only; rows do not break across pages
+    task_table(doc, ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Sản phẩm"],
+               N05_ROWS, [1.5, 8.8, 4.6, 4.6, 3.0, 3.2], task_align="left", span_groups=False, keep_rows=True,
+               margins=200)
     save_docx(doc, path, (2025, 5, 9, 16, 0, 0), pages=3, minutes=78)
 
 

@@ -9,21 +9,30 @@ Every province, agency, number and person is invented. Run from anywhere:
 
     .venv/bin/python corpora/sources/make_set_p.py
 
-The Word and HTML helpers are those of make_set_m.py (imported from this folder), so the output is
+The Word and HTML helpers are those of plangen.py in this folder, shared with sets M and N, so the output is
 deterministic in the same way: fixed core properties, zip timestamps and app.xml, no thumbnail.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from make_set_m import (N, OUT, add_par, cell_lines, header_table, nsdecls, page,  # noqa: E402
-                        parse_xml, ruled, save_docx, set_widths, signature_table, new_document)
-
+from plangen import (
+    OUT,
+    N,
+    add_par,
+    header_table,
+    html_letterhead,
+    html_signoff,
+    new_document,
+    page,
+    save_docx,
+    signature_table,
+    signer,
+    task_table,
+    title_block,
+)
 
 # --------------------------------------------------------------------------------------------------
 # p04: Công an tỉnh Khang Ninh, PAR INDEX + SIPAS + DTI 2025, task table with Kết quả/sản phẩm
@@ -65,16 +74,10 @@ P04_ROWS = [
 
 def make_p04(path: Path) -> None:
     doc = new_document(dt.datetime(2025, 3, 17, 8, 30, 0), "Phòng Tham mưu")
-    header_table(
-        doc,
-        ["BỘ CÔNG AN", ("CÔNG AN TỈNH KHANG NINH", "b")],
-        [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "b"), ("Độc lập - Tự do - Hạnh phúc", "b")],
-        ["Số: 412/KH-CAT-PTM"],
-        [("Khang Ninh, ngày 17 tháng 3 năm 2025", "i")],
-    )
-    add_par(doc, "KẾ HOẠCH", align="center", bold=True, after=0)
-    add_par(doc, "Nâng cao Chỉ số cải cách hành chính, Chỉ số hài lòng của người dân, tổ chức và Chỉ số chuyển "
-                 "đổi số của Công an tỉnh Khang Ninh năm 2025", align="center", bold=True)
+    header_table(doc, "BỘ CÔNG AN", "CÔNG AN TỈNH KHANG NINH", "412/KH-CAT-PTM", "Khang Ninh, ngày 17 tháng 3 năm 2025")
+    title_block(doc, "KẾ HOẠCH",
+                "Nâng cao Chỉ số cải cách hành chính, Chỉ số hài lòng của người dân, tổ chức và Chỉ số chuyển "
+                "đổi số của Công an tỉnh Khang Ninh năm 2025")
     add_par(doc, "Căn cứ Kế hoạch số 64/KH-UBND ngày 24/02/2025 của UBND tỉnh Khang Ninh về cải cách hành chính "
                  "năm 2025;")
     add_par(doc, "Thực hiện Kế hoạch số 118/KH-BCA-V03 ngày 05/02/2025 của Bộ Công an về cải cách hành chính "
@@ -101,32 +104,9 @@ def make_p04(path: Path) -> None:
 
     add_par(doc, "III. NHIỆM VỤ, GIẢI PHÁP", bold=True, indent=False)
     add_par(doc, "Các nhiệm vụ cụ thể như sau:")
-    widths = [1.2, 5.6, 2.8, 2.6, 2.0, 2.6]
-    t = doc.add_table(rows=1, cols=6)
-    ruled(t)
-    hdr = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Kết quả/sản phẩm"]
-    for i, h in enumerate(hdr):
-        cell_lines(t.cell(0, i), [(h, "b")], size=12)
-    t.rows[0]._tr.get_or_add_trPr().append(parse_xml("<w:tblHeader %s/>" % nsdecls("w")))
-    for row in P04_ROWS:
-        r = t.add_row()
-        if len(row) == 2:
-            cell_lines(r.cells[0], [(row[0], "b")], size=12)
-            merged = r.cells[1].merge(r.cells[5])
-            cell_lines(merged, [(row[1], "b")], align="left", size=12)
-            continue
-        stt, task, lead, coord, when, product = row
-        cell_lines(r.cells[0], [stt], size=12)
-        cell_lines(r.cells[1], [task], align=None, size=12)
-        cell_lines(r.cells[2], [lead], align="left", size=12)
-        cell_lines(r.cells[3], [coord] if coord else [], align="left", size=12)
-        cell_lines(r.cells[4], [when], size=12)
-        cell_lines(r.cells[5], [product] if product else [], align="left", size=12)
-    for tr in t._tbl.tr_lst:  # a cell must hold at least one paragraph
-        for tc in tr.tc_lst:
-            if not tc.p_lst:
-                tc.append(parse_xml("<w:p %s/>" % nsdecls("w")))
-    set_widths(t, widths)
+    # blank cells keep Word's bare paragraph (m02 and n05 write an empty run there)
+    task_table(doc, ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành",
+                     "Kết quả/sản phẩm"], P04_ROWS, [1.2, 5.6, 2.8, 2.6, 2.0, 2.6], bare_blanks=True)
 
     add_par(doc, "IV. TỔ CHỨC THỰC HIỆN", bold=True, indent=False)
     add_par(doc, "1. Phòng Tham mưu là cơ quan thường trực, giúp Ban Giám đốc theo dõi việc thực hiện Kế hoạch; "
@@ -141,7 +121,7 @@ def make_p04(path: Path) -> None:
         doc,
         ["- Bộ Công an (V03) (b/c);", "- UBND tỉnh (b/c);", "- Sở Nội vụ;", "- Ban Giám đốc Công an tỉnh;",
          "- Các phòng, Công an các xã, phường;", "- Lưu: VT, PTM."],
-        [("KT. GIÁM ĐỐC", "b"), ("PHÓ GIÁM ĐỐC", "b"), "", "", ("Đại tá Phan Đức Long", "b")],
+        signer("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", name="Đại tá Phan Đức Long"),
     )
     save_docx(doc, path, (2025, 3, 17, 10, 30, 0), pages=4, minutes=74)
 
@@ -150,12 +130,8 @@ def make_p04(path: Path) -> None:
 # p05: UBND huyện Lũng Khê, tỉnh Bạch Lãng, dân vận chính quyền 2025, on the district portal
 # --------------------------------------------------------------------------------------------------
 
-P05_CONTENT = """      <p style="text-align:center"><strong>ỦY BAN NHÂN DÂN<br>HUYỆN LŨNG KHÊ</strong></p>
-      <p style="text-align:center"><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</strong></p>
-      <p>Số: 46/KH-UBND</p>
-      <p style="text-align:right"><em>Lũng Khê, ngày 18 tháng 3 năm 2025</em></p>
-      <p style="text-align:center"><strong>KẾ HOẠCH<br>Nâng cao hiệu quả công tác dân vận chính quyền và Chỉ số dân vận chính quyền của huyện Lũng Khê năm 2025</strong></p>
-      <p>Căn cứ Chương trình số 07-CTr/HU ngày 10/01/2025 của Ban Thường vụ Huyện ủy về công tác dân vận năm 2025;</p>
+# the plan between its letterhead and its sign-off, as the editor typed it into the portal
+P05_BODY = """      <p>Căn cứ Chương trình số 07-CTr/HU ngày 10/01/2025 của Ban Thường vụ Huyện ủy về công tác dân vận năm 2025;</p>
       <p>Căn cứ Hướng dẫn số 11-HD/BDVTU ngày 27/02/2025 của Ban Dân vận Tỉnh ủy Bạch Lãng về tiêu chí đánh giá Chỉ số dân vận chính quyền;</p>
       <p>Ủy ban nhân dân huyện Lũng Khê xây dựng Kế hoạch như sau:</p>
       <p><strong>I. MỤC ĐÍCH, YÊU CẦU</strong></p>
@@ -196,19 +172,7 @@ P05_CONTENT = """      <p style="text-align:center"><strong>ỦY BAN NHÂN DÂN<
       <p><strong>2. Thủ trưởng các cơ quan chuyên môn, Chủ tịch UBND các xã, thị trấn</strong></p>
       <p>Quán triệt Kế hoạch đến cán bộ, công chức; đưa kết quả công tác dân vận vào đánh giá, xếp loại cuối năm.</p>
       <p>3. Đề nghị Ban Dân vận Huyện ủy, Ủy ban Mặt trận Tổ quốc Việt Nam huyện hướng dẫn, giám sát việc thực hiện Kế hoạch; kịp thời thông tin cho UBND huyện những phản ánh của Nhân dân.</p>
-      <p>Trên đây là Kế hoạch nâng cao hiệu quả công tác dân vận chính quyền năm 2025 của UBND huyện Lũng Khê./.</p>
-      <p><strong><em>Nơi nhận:</em></strong><br>
-      - Ban Dân vận Tỉnh ủy (b/c);<br>
-      - TT Huyện ủy, TT HĐND huyện;<br>
-      - Ban Dân vận Huyện ủy;<br>
-      - Ủy ban MTTQ Việt Nam huyện;<br>
-      - Các cơ quan chuyên môn thuộc UBND huyện;<br>
-      - UBND các xã, thị trấn;<br>
-      - Lưu: VT.</p>
-      <p style="text-align:center"><strong>TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH</strong><br>
-      <em>(Đã ký)</em><br>
-      <strong>Nông Văn Thạch</strong></p>
-      <p><a href="/uploads/2025/03/46-KH-UBND.pdf">Tải về: 46-KH-UBND.pdf</a></p>"""
+      <p>Trên đây là Kế hoạch nâng cao hiệu quả công tác dân vận chính quyền năm 2025 của UBND huyện Lũng Khê./.</p>"""
 
 
 def make_p05(path: Path) -> None:
@@ -220,14 +184,23 @@ def make_p05(path: Path) -> None:
         crumbs=["Trang chủ", "Dân vận chính quyền", "Văn bản chỉ đạo"],
         dateline="Thứ Sáu, 21/03/2025 - 16:05",
         headline="UBND huyện Lũng Khê ban hành Kế hoạch nâng cao Chỉ số dân vận chính quyền năm 2025",
-        content=P05_CONTENT,
+        content="\n".join([
+            html_letterhead("ỦY BAN NHÂN DÂN", "HUYỆN LŨNG KHÊ", "46/KH-UBND", "Lũng Khê, ngày 18 tháng 3 năm 2025",
+                            "KẾ HOẠCH", "Nâng cao hiệu quả công tác dân vận chính quyền và Chỉ số dân vận chính "
+                            "quyền của huyện Lũng Khê năm 2025"),
+            P05_BODY,
+            html_signoff(["- Ban Dân vận Tỉnh ủy (b/c);", "- TT Huyện ủy, TT HĐND huyện;", "- Ban Dân vận Huyện ủy;",
+                          "- Ủy ban MTTQ Việt Nam huyện;", "- Các cơ quan chuyên môn thuộc UBND huyện;",
+                          "- UBND các xã, thị trấn;", "- Lưu: VT."],
+                         ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Nông Văn Thạch",
+                         "/uploads/2025/03/46-KH-UBND.pdf"),
+        ]),
         related=["Hội nghị tổng kết công tác dân vận năm 2024",
                  "Huyện Lũng Khê đối thoại với người dân xã Nà Phiêng về dự án hồ chứa nước",
                  "Kết quả Chỉ số dân vận chính quyền năm 2024 của các huyện, thị xã, thành phố"],
-        footer="""  <p><strong>CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN LŨNG KHÊ</strong></p>
-  <p>Cơ quan chủ quản: UBND huyện Lũng Khê. Địa chỉ: Tổ 4, thị trấn Lũng Khê, tỉnh Bạch Lãng.</p>
-  <p>Điện thoại: 0209 3 871 225 - Email: ubnd@lungkhe.baclang.gov.vn</p>
-  <p class="counter">Lượt truy cập: 388.142</p>""",
+        footer=["Cơ quan chủ quản: UBND huyện Lũng Khê. Địa chỉ: Tổ 4, thị trấn Lũng Khê, tỉnh Bạch Lãng.",
+                "Điện thoại: 0209 3 871 225 - Email: ubnd@lungkhe.baclang.gov.vn"],
+        visits="388.142",
     )
     path.write_bytes(N(html).encode("utf-8"))
 
