@@ -37,7 +37,7 @@ class Assignment:
 @cache
 def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     rule = rules.labels().assignment
-    opening = regex.compile(rf"^(?:{rule.item})\s+{_NUMBERS}\s*:\s*")
+    opening = regex.compile(rf"(?:{rule.item})\s+{_NUMBERS}\s*:\s*")  # anchored by match()
     # a role word at the end of a clause ("Văn phòng Sở chủ trì") or opening it ("chủ trì: Văn phòng Sở")
     lead = regex.compile(rf"(?:^(?:{rule.lead})\s*:?\s*|\s+(?:{rule.lead})\s*$)")
     coordinating = regex.compile(rf"(?:^(?:{rule.coordinating})\s*:?\s*|\s+(?:{rule.coordinating})\s*$)")
@@ -54,6 +54,11 @@ def _numbers(spec: str) -> tuple[int, ...]:
         else:
             out.extend(bounds)
     return tuple(dict.fromkeys(out))
+
+
+def may_be_assignment(key: str, start: int) -> bool:
+    """A cheap first look (comparable text at a block's start) before :func:`parse_assignment`."""
+    return _patterns()[0].match(key, start) is not None
 
 
 def parse_assignment(line: str) -> Assignment | None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from extractor.assignments import Assignment, parse_assignment
+from extractor.assignments import Assignment, may_be_assignment, parse_assignment
 from extractor.fields.units import split_units, starts_with_head, subject_units, whole_title_unit
 from extractor.roles import DUTY_OF, INLINE, clean, org_closing
 from extractor.schema import Record, RecordKind
@@ -108,7 +108,7 @@ class DutyRecords:
         :mod:`extractor.assignments`): they are applied to the task records at the end, and are no duties."""
         kept: list[Block] = []
         for b in blocks:
-            found = parse_assignment(self.content(b))
+            found = parse_assignment(self.content(b)) if may_be_assignment(self.key, b.content_start) else None
             if found is None:
                 kept.append(b)
             else:

@@ -85,6 +85,8 @@ def _items_by_marker(bullets: list[Block]) -> list[list[Block]]:
 
 
 _NAMES_WEAKNESS = regex.compile(r"\b(?:tồn tại|hạn chế)\b")
+# what a weakness paragraph can open with (the [[role]] weakness patterns of rules/sections.toml say the rest)
+_WEAKNESS_OPENING = regex.compile(r"(?:những |các |đánh giá |mặt )*(?:tồn tại|hạn chế|khó khăn)")
 RUN_IN_HEAD_WORDS = 8
 
 
@@ -266,7 +268,7 @@ class _Builder(DutyRecords):
         "1. Chỉ số PAR INDEX" › "Tồn tại, hạn chế: Năm 2024 Sở bị trừ điểm vì …" › "1.1. …": the label
         and its text in one paragraph of the index section, not a sub-heading of its own.
         """
-        if block.kind != "para":
+        if block.kind != "para" or not _WEAKNESS_OPENING.match(self.key, block.content_start):
             return None
         head = INLINE.match(self.text[block.content_start : block.content_start + 100])
         if head is None or section_role(self.key[block.content_start : block.content_start + head.end("head")]) != (

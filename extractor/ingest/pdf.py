@@ -360,6 +360,7 @@ class _Region:
 WRAP_TOLERANCE = 0.04  # share of the text column: a line ending this close to its right edge is full
 INDENT_TOLERANCE = 0.02  # a line starting further right than this opens a paragraph (first-line indent)
 RAGGED_START = 0.1  # a left-aligned line starts within this share of the column (a first-line indent at most)
+LONGEST_WORD = 0.15  # of the column: a wider gap at a line's end is a paragraph's end, whatever word follows
 MIN_LINES_FOR_COLUMN = 4
 MIN_COLUMN_SHARE = 0.6  # of the page's width: the widest lines of a page of prose span at least this
 
@@ -376,27 +377,24 @@ def _mark_wrapped_lines(raw: Any, text: str, page_width: float) -> str:
     its offsets in ``text``: pdfium counts the line breaks it generates).
     """
     parts = text.split("\r\n")
-    boxes: list[tuple[float, float] | None] = []
-    words: list[float] = []  # width of each line's first word, with the space before it
-    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    firsts: list[int] = []  # each line's first character, in pdfium's numbering
     pos = 0
     for part in parts:
-        box: tuple[float, float] | None = None
-        word = 0.0
-        body = part.strip()
-        if body:
-            first = pos + len(part) - len(part.lstrip())
-            if pdfium_c.FPDFText_GetCharBox(raw, first, left, right, bottom, top):
-                x0 = left.value
-                if pdfium_c.FPDFText_GetCharBox(raw, first + len(body) - 1, left, right, bottom, top):
-                    box = (x0, right.value)
-                end = body.find(" ")
-                end = len(body) if end < 0 else end
-                if pdfium_c.FPDFText_GetCharBox(raw, first + end - 1, left, right, bottom, top):
-                    word = (right.value - x0) * (1 + 1 / end)  # a space is about one character wide
-        boxes.append(box)
-        words.append(word)
+        firsts.append(pos + len(part) - len(part.lstrip()))
         pos += len(part) + 2
+    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    box_of = pdfium_c.FPDFText_GetCharBox
+    boxes = _line_boxes(raw, parts)
+    if boxes is None:  # the page's text rectangles do not line up with its lines: ask for each line's ends
+        boxes = []
+        for part, first in zip(parts, firsts, strict=True):
+            box: tuple[float, float] | None = None
+            size = len(part.strip())
+            if size and box_of(raw, first, left, right, bottom, top):
+                x0 = left.value
+                if box_of(raw, first + size - 1, left, right, bottom, top):
+                    box = (x0, right.value)
+            boxes.append(box)
     known = [b for b in boxes if b]
     if len(known) < MIN_LINES_FOR_COLUMN:
         return text
@@ -404,43 +402,81 @@ def _mark_wrapped_lines(raw: Any, text: str, page_width: float) -> str:
     width = column_right - column_left
     if width < MIN_COLUMN_SHARE * page_width:
         return text  # no line spans the page (a last page of "Nơi nhận" and signature): no column to measure
+    near, indent = WRAP_TOLERANCE * width, INDENT_TOLERANCE * width
+    longest_word = LONGEST_WORD * width
+    ragged_start = column_left + RAGGED_START * width
 
-    def margins(k: int) -> tuple[float, float] | None:
-        """(space before, space after) of line k in the column; None for a capitals or bracketed line."""
+    def shape(k: int) -> tuple[bool, bool]:
+        """(symmetric, centred) of line k: symmetric margins (a centred line, or one as wide as the column),
+        centred with room on both sides; a capitals line ("KẾ HOẠCH", "KT. GIÁM ĐỐC") or a bracketed one
+        ("(Ban hành kèm theo …)") is neither."""
         b = boxes[k]
         line = parts[k].strip()
-        if b is None or line.isupper() or (line.startswith("(") and line.endswith(")")):
-            return None
-        return b[0] - column_left, column_right - b[1]
+        if b is None or line.isupper() or (line[:1] == "(" and line[-1:] == ")"):
+            return False, False
+        before, beyond = b[0] - column_left, column_right - b[1]
+        even = abs(before - beyond) < near
+        return even, even and min(before, beyond) > indent
 
-    def centred(k: int) -> bool:
-        m = margins(k)
-        return m is not None and abs(m[0] - m[1]) < WRAP_TOLERANCE * width and min(m) > INDENT_TOLERANCE * width
-
-    def symmetric(k: int) -> bool:
-        m = margins(k)
-        return m is not None and abs(m[0] - m[1]) < WRAP_TOLERANCE * width
-
-    def title_pair(k: int) -> bool:
-        """Lines k and k+1 of one centred title: "KẾ HOẠCH" stays alone (capitals), "(Ban hành kèm theo …)"
-        too; one of the two may be as wide as the column (a long title's full line)."""
-        return symmetric(k) and symmetric(k + 1) and (centred(k) or centred(k + 1))
+    def first_word(k: int) -> float:
+        """The width of line k's first word and the space before it (a space is about one character wide)."""
+        body = parts[k].strip()
+        end = body.find(" ")
+        end = len(body) if end < 0 else end
+        b = boxes[k]
+        if b is None or not box_of(raw, firsts[k] + end - 1, left, right, bottom, top):
+            return 0.0
+        return (right.value - b[0]) * (1 + 1 / end)
 
     out: list[str] = []
     for i, part in enumerate(parts):
         box, after = boxes[i], boxes[i + 1] if i + 1 < len(boxes) else None
         wrapped = False
         if box is not None and after is not None:
-            unindented = after[0] <= column_left + INDENT_TOLERANCE * width
-            at_margin = box[1] >= column_right - WRAP_TOLERANCE * width
-            # ragged text: the next line's first word would not have fitted (left-aligned lines only, not a
-            # signature block in the right half nor a centred line)
-            ragged = box[0] <= column_left + RAGGED_START * width and not centred(i) and (
-                box[1] + words[i + 1] > column_right
-            )
-            wrapped = ((at_margin or ragged) and unindented) or title_pair(i)
+            gap = column_right - box[1]
+            if after[0] <= column_left + indent:  # the next line is not indented
+                # it reaches the margin; or, in ragged text (left-aligned lines only, not a signature block in
+                # the right half nor a centred line), the next line's first word would not have fitted
+                wrapped = gap <= near or (
+                    box[0] <= ragged_start
+                    and gap < longest_word
+                    and not shape(i)[1]
+                    and first_word(i + 1) > gap
+                )
+            if not wrapped and (box[0] - column_left > indent or after[0] - column_left > indent):
+                # a title set in several centred lines (one of them may be as wide as the column)
+                (even, centred), (next_even, next_centred) = shape(i), shape(i + 1)
+                wrapped = even and next_even and (centred or next_centred)
         out.append(part.rstrip() + GOES_ON if wrapped else part)
     return "\r\n".join(out)
+
+
+def _line_boxes(raw: Any, parts: list[str]) -> list[tuple[float, float] | None] | None:
+    """(left, right) of each line from pdfium's text rectangles, or None if they do not match the lines.
+
+    One ``FPDFText_CountRects`` call lays out the whole page; its rectangles come in text order, and
+    the ones that overlap vertically make one line — the lines pdfium broke the text into with
+    "\\r\\n".  A third cheaper than two character boxes a line.
+    """
+    count = pdfium_c.FPDFText_CountRects(raw, 0, -1)
+    left, top, right, bottom = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    lines: list[list[float]] = []  # left, right, top, bottom (PDF space: top > bottom)
+    for i in range(max(count, 0)):
+        if not pdfium_c.FPDFText_GetRect(raw, i, left, top, right, bottom):
+            return None
+        x0, y1, x1, y0 = left.value, top.value, right.value, bottom.value
+        if lines and y0 < lines[-1][2] and y1 > lines[-1][3]:  # overlaps the line being built
+            line = lines[-1]
+            line[0], line[1], line[2], line[3] = min(line[0], x0), max(line[1], x1), max(line[2], y1), min(line[3], y0)
+        else:
+            lines.append([x0, x1, y1, y0])
+    filled = [k for k, part in enumerate(parts) if part.strip()]
+    if len(filled) != len(lines):
+        return None
+    boxes: list[tuple[float, float] | None] = [None] * len(parts)
+    for k, line in zip(filled, lines, strict=True):
+        boxes[k] = (line[0], line[1])
+    return boxes
 
 
 def _hyphens(text: str) -> str:
