@@ -179,11 +179,16 @@ def _read_page(
             tables = plumber.tables(index)
         else:
             tables = lattice_tables(edges, region.text)
-        marked = _mark_wrapped_lines(textpage.raw, text, geometry.width)
+        geo = _line_boxes(textpage.raw, text.split("\r\n"))
+        marked = _mark_wrapped_lines(textpage.raw, text, geometry.width, geo)
         if tables:
             region.goes_on = {line[: -len(GOES_ON)] for line in _lines(marked) if line.endswith(GOES_ON)}
         items: list[Item] = _items(region, tables) if tables else [_lines(marked)]
-        page_info = _Page(items, *_margins(region, [rect for rect, _ in tables]))
+        if not tables and geo is not None and geometry.rotation == 0:
+            margins = _margin_lines(text.split("\r\n"), geo, geometry)
+        else:
+            margins = _margins(region, [rect for rect, _ in tables])
+        page_info = _Page(items, *margins)
     finally:
         textpage.close()
     _repair(page_info, text, index, legacy)
@@ -365,7 +370,9 @@ MIN_LINES_FOR_COLUMN = 4
 MIN_COLUMN_SHARE = 0.6  # of the page's width: the widest lines of a page of prose span at least this
 
 
-def _mark_wrapped_lines(raw: Any, text: str, page_width: float) -> str:
+def _mark_wrapped_lines(
+    raw: Any, text: str, page_width: float, lines: list[tuple[float, float, float, float] | None] | None
+) -> str:
     """``text`` (the page's text, lines split by "\\r\\n") with :data:`GOES_ON` after each line that the
     page wrapped: it reaches the right edge of the text column and the next line is not indented.
 
@@ -384,9 +391,8 @@ def _mark_wrapped_lines(raw: Any, text: str, page_width: float) -> str:
         pos += len(part) + 2
     left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     box_of = pdfium_c.FPDFText_GetCharBox
-    boxes = _line_boxes(raw, parts)
-    if boxes is None:  # the page's text rectangles do not line up with its lines: ask for each line's ends
-        boxes = []
+    boxes: list[tuple[float, float] | None] = [b[:2] if b else None for b in lines] if lines is not None else []
+    if lines is None:  # the page's text rectangles do not line up with its lines: ask for each line's ends
         for part, first in zip(parts, firsts, strict=True):
             box: tuple[float, float] | None = None
             size = len(part.strip())
@@ -451,8 +457,9 @@ def _mark_wrapped_lines(raw: Any, text: str, page_width: float) -> str:
     return "\r\n".join(out)
 
 
-def _line_boxes(raw: Any, parts: list[str]) -> list[tuple[float, float] | None] | None:
-    """(left, right) of each line from pdfium's text rectangles, or None if they do not match the lines.
+def _line_boxes(raw: Any, parts: list[str]) -> list[tuple[float, float, float, float] | None] | None:
+    """(left, right, top, bottom) of each line, in PDF space, from pdfium's text rectangles; None if they do
+    not match the lines.
 
     One ``FPDFText_CountRects`` call lays out the whole page; its rectangles come in text order, and
     the ones that overlap vertically make one line — the lines pdfium broke the text into with
@@ -473,9 +480,9 @@ def _line_boxes(raw: Any, parts: list[str]) -> list[tuple[float, float] | None] 
     filled = [k for k, part in enumerate(parts) if part.strip()]
     if len(filled) != len(lines):
         return None
-    boxes: list[tuple[float, float] | None] = [None] * len(parts)
+    boxes: list[tuple[float, float, float, float] | None] = [None] * len(parts)
     for k, line in zip(filled, lines, strict=True):
-        boxes[k] = (line[0], line[1])
+        boxes[k] = (line[0], line[1], line[2], line[3])
     return boxes
 
 
@@ -510,6 +517,16 @@ def _items(region: _Region, tables: list[tuple[Rect, Grid]]) -> list[Item]:
         cursor = bottom
     items.append(_bounded(region, (0.0, cursor, geometry.width, geometry.height)))
     return [item for item in items if item]
+
+
+def _margin_lines(
+    parts: list[str], lines: list[tuple[float, float, float, float] | None], geometry: _Geometry
+) -> tuple[list[str], list[str]]:
+    """:func:`_margins` of a page without tables, from the lines' heights already measured (no text call)."""
+    band = geometry.height * MARGIN_SHARE
+    top = [p.rstrip() for p, b in zip(parts, lines, strict=True) if b and p.strip() and b[2] > geometry.y1 - band]
+    bottom = [p.rstrip() for p, b in zip(parts, lines, strict=True) if b and p.strip() and b[3] < geometry.y0 + band]
+    return top, bottom
 
 
 def _margins(region: _Region, tables: list[Rect]) -> tuple[list[str], list[str]]:
