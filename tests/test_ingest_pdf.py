@@ -486,3 +486,15 @@ def test_cell_merged_down_repeats_and_a_group_row_stays_empty() -> None:
         ["STT", "Nội dung", "Chủ trì"], ["I. CHỈ SỐ PAPI", None, None], ["1", "Công khai", "Văn phòng"],
         ["2", "Đối thoại", "Văn phòng"],
     ]
+
+
+def test_lines_are_measured_by_character_boxes_when_the_rectangles_do_not_line_up(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fallback of the line geometry: the same marks and margins as with pdfium's text rectangles."""
+    from extractor.ingest import pdf as reader
+
+    path, data = load("plan_table.pdf")
+    with_rects = read_pdf(path, data).pages
+    monkeypatch.setattr(reader, "_line_boxes", lambda raw, parts: None)
+    assert read_pdf(path, data).pages == with_rects
