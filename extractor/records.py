@@ -22,10 +22,12 @@ from extractor.fields.timeline import clean_raw, parse_timeline
 from extractor.fields.units import (
     clause_lead,
     coordinating_in_prose,
+    is_whole_unit_list,
     split_units,
     subject_units,
     whole_title_unit,
 )
+from extractor.normalize import comparable
 from extractor.roles import (
     INLINE,
     LEAD_IN,
@@ -84,6 +86,14 @@ def _items_by_marker(bullets: list[Block]) -> list[list[Block]]:
     return items
 
 
+# "… (Văn phòng Sở chủ trì, phối hợp Thanh tra Sở; hoàn thành trong Quý I/2026)." at the end of a task
+_BRACKETED_DUTY = regex.compile(r"\s*\((?P<inner>[^()]{3,300}\bchủ trì\b[^()]*)\)(?P<end>\s*[.;]?\s*)$")
+_TAKES_LEAD_IN_BRACKET = regex.compile(r"\s+(?:chủ trì|làm đầu mối)\b")
+_WITH = regex.compile(r"\s*,?\s*phối hợp(?:\s+(?:với|cùng))?\s+")
+_WEAKNESS_IN_LETTER = regex.compile(
+    r"\b(?:những |các )?(?:tồn tại|hạn chế)(?:,? (?:và )?(?:tồn tại|hạn chế))?[^:.;]{0,60}:\s+"
+)
+_ASKS_UNITS = regex.compile(r"\b(?:đề nghị|yêu cầu)\s+(?P<units>[^:.;]{3,120}?)\s*:\s*$")
 _NAMES_WEAKNESS = regex.compile(r"\b(?:tồn tại|hạn chế)\b")
 # what a weakness paragraph can open with (the [[role]] weakness patterns of rules/sections.toml say the rest)
 _WEAKNESS_OPENING = regex.compile(r"(?:những |các |đánh giá |mặt )*(?:tồn tại|hạn chế|khó khăn)")
@@ -128,6 +138,7 @@ class _Builder(DutyRecords):
         self.ids: dict[str, int] = {}
         self.pointers: list[str] = []
         self.assignments: list[Assignment] = []
+        self.addressees: list[str] = []
 
     # --- helpers -------------------------------------------------------------------------
     def title(self, sec: Section) -> str:
@@ -179,8 +190,13 @@ class _Builder(DutyRecords):
                 None,
             )
             ctx = Context("tasks", index, None, [], None)
+            self.letter_preamble(root)
         for child in root.children:
             self.visit(child, ctx)
+        if ctx.role == "tasks" and self.addressees:
+            for record in self.out.records:  # "… đề nghị UBND các xã, thị trấn: 1. …": they lead what names no one
+                if record.kind is RecordKind.task and not record.lead_units:
+                    record.lead_units = list(self.addressees)
         apply_assignments(self.out.records, self.assignments)
         has_appendix = any(s.numbering == "appendix" for s in root.walk())
         if self.pointers and not has_appendix:
@@ -276,6 +292,26 @@ class _Builder(DutyRecords):
         ):
             return None
         return clean(self.text[block.content_start + head.end() : block.end]) or None
+
+    def letter_preamble(self, root: Section) -> None:
+        """A Công văn's opening paragraphs: the weaknesses it names and the units it asks to act.
+
+        "Những tồn tại, hạn chế chủ yếu trên địa bàn huyện: người dân ít được biết …" is the weakness of
+        every task; "… Ủy ban nhân dân huyện đề nghị UBND các xã, thị trấn:" gives the lead of the
+        numbered items that name no unit of their own.
+        """
+        for b in root.blocks:
+            if b.kind != "para":
+                continue
+            line = self.text[b.content_start : b.end]
+            key = self.key[b.content_start : b.end]
+            weak = _WEAKNESS_IN_LETTER.search(key)
+            if weak and id(root) not in self.out.weakness:
+                self.out.weakness[id(root)] = clean(line[weak.end() :])
+            asks = _ASKS_UNITS.search(key)
+            if asks and is_whole_unit_list(line[asks.start("units") : asks.end("units")]):
+                # "đề nghị UBND các xã, thị trấn:" — not "yêu cầu các phòng … triển khai ngay các nhiệm vụ sau:"
+                self.addressees = split_units(line[asks.start("units") : asks.end("units")])
 
     def results_weaknesses(self, sec: Section, ctx: Context) -> None:
         """Weaknesses written inside a part of results, for the tasks further on.
@@ -381,6 +417,29 @@ class _Builder(DutyRecords):
             inline_text = text_before_labels(self.text, sec.title_start, cut, sec.title_end)
             criterion = self.parent_criterion(sec, ctx)
         self.task_groups(sec, blocks, ctx, criterion, inline_text, preset)
+
+    def bracketed_duty(self, solution: str, values: dict[str, str]) -> str:
+        """A task that ends with its units and time in brackets, without labels: read them, drop the bracket.
+
+        "Ban hành kế hoạch kiểm tra … tỉnh giao (Văn phòng Sở chủ trì, phối hợp Thanh tra Sở; hoàn thành trong
+        Quý I/2026)." → lead "Văn phòng Sở", coordinating "Thanh tra Sở", timeline "hoàn thành trong Quý
+        I/2026", and the sentence without its bracket.
+        """
+        m = _BRACKETED_DUTY.search(solution)
+        if m is None:
+            return solution
+        for clause in (c.strip() for c in m.group("inner").split(";")):
+            role = _TAKES_LEAD_IN_BRACKET.search(comparable(clause))
+            if role and "lead" not in values:
+                values["lead"] = clause[: role.start()].strip(" ,")
+                coordinating = _WITH.search(comparable(clause), role.end())
+                if coordinating:
+                    values["coordinating"] = clause[coordinating.end() :].strip(" ,.")
+            elif clause and "timeline" not in values and parse_timeline(clause, self.year)[1] is not None:
+                values["timeline"] = clause
+        if "lead" not in values:
+            return solution
+        return (solution[: m.start()].rstrip() + m.group("end").strip()).strip()
 
     def parent_criterion(self, sec: Section, ctx: Context) -> str | None:
         """The criterion of an item whose own line is the task: its parent's heading, if that names one.
@@ -492,6 +551,8 @@ class _Builder(DutyRecords):
         for b in labels:
             for name, value in labels_in_line(self.text, self.key, b.content_start, b.end):
                 values[name] = value
+        if "lead" not in values and "timeline" not in values:
+            solution = self.bracketed_duty(solution, values)
         lead = split_units(values["lead"]) if "lead" in values else []
         coord = split_units(values["coordinating"]) if "coordinating" in values else []
         if "lead" not in values:  # no lead label: the units the sentence opens with (labels that are there win)

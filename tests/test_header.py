@@ -92,3 +92,13 @@ def test_joint_plan_is_issued_by_the_first_agency_of_its_header() -> None:
     assert (facts.type, facts.title, facts.issuer.value) == (
         "Kế hoạch phối hợp", "Thực hiện công tác dân vận chính quyền năm 2025", "Ủy ban nhân dân xã Thạnh Lộc"
     )
+
+
+def test_a_letter_subject_going_on_below_its_v_v_line() -> None:
+    """Regression (set Q): "V/v triển khai các giải pháp nâng cao" / "Chỉ số PAPI năm 2026" was cut at the line."""
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN MỸ KHÁNH\n\nSố: 312/UBND-NV\nV/v triển khai các giải pháp nâng cao\n"
+            "Chỉ số PAPI năm 2026 trên địa bàn huyện\n\nKính gửi: Ủy ban nhân dân các xã, thị trấn.\n")
+    facts = _facts(text)
+    assert (facts.type, facts.title) == (
+        "Công văn", "triển khai các giải pháp nâng cao Chỉ số PAPI năm 2026 trên địa bàn huyện"
+    )

@@ -229,10 +229,17 @@ def _type_and_title(lines: list[tuple[int, str]], number: str | None) -> tuple[s
                 return t, " ".join(title_lines) or None
             if line.startswith(t + " ") and i < 3 and len(line) < 400 and not regex.search(r"\bsố\b", line[:30]):
                 return t, line[len(t) :].strip() or None
-    for _, line in lines:
+    for k, (pos, line) in enumerate(lines):
         subject = regex.match(r"(?i)v/v\s+(?P<t>.+)$", line)
-        if subject:  # a Công văn: "V/v triển khai các giải pháp …"
-            return "Công văn", subject.group("t").strip()
+        if subject:  # a Công văn: "V/v triển khai các giải pháp …", the subject going on below without a blank line
+            parts = [subject.group("t").strip()]
+            end = pos + len(line)
+            for nxt_pos, nxt in lines[k + 1 : k + 3]:
+                if nxt_pos > end + 1 or _NOT_TITLE.match(nxt) or regex.match(r"(?i)kính gửi", nxt):
+                    break
+                parts.append(nxt)
+                end = nxt_pos + len(nxt)
+            return "Công văn", " ".join(parts)
     for _, line in lines:
         news = _NEWS_TITLE.search(line)
         if news:

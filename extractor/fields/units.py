@@ -88,6 +88,16 @@ def is_whole_unit(text: str) -> bool:
     return bool(key[m.end() :].strip(_STRIP))
 
 
+def is_whole_unit_list(text: str) -> bool:
+    """Whether ``text`` is only units, up to its end: "UBND các xã, thị trấn" — not "các phòng triển khai …".
+
+    >>> is_whole_unit_list("UBND các xã, thị trấn"), is_whole_unit_list("các phòng triển khai ngay các nhiệm vụ sau")
+    (True, False)
+    """
+    span = unit_span(text.strip(), 0)
+    return span is not None and span[1] >= len(text.strip().rstrip(" .,;:"))
+
+
 def _collective(text: str) -> bool:
     """A quantified list of bare nouns, complete in itself: "Các sở, ban, ngành", "các phòng, ban".
 
