@@ -289,32 +289,43 @@ def text_before_labels(text: str, start: int, cut: int, end: int) -> str:
 
 
 def _heading(line: str, key: str) -> tuple[Numbering, str, int, int] | None:
-    """(numbering, number, rank, title offset in line) for a numbered heading line."""
-    m = _PART.match(line)
-    if m and (line[:1] in "PpMm" or line[m.end() :].split(" ", 1)[0].isupper()):
+    """(numbering, number, rank, title offset in line) for a numbered heading line.
+
+    Each pattern is tried only where the line's first character allows it (most lines are prose: a
+    capital that opens no heading pattern, so two or three checks instead of eight regex calls).
+    """
+    first = line[:1]
+    m = _PART.match(line) if first in _PART_FIRST else None
+    if m and (first in "PpMm" or line[m.end() :].split(" ", 1)[0].isupper()):
         return "roman", m.group("num"), 1, m.end()
-    m = _ROMAN.match(line)
+    m = _ROMAN.match(line) if first in "IVX" else None
     if m and (m.group("dot") in ".)" or line[m.end() :][:1].isupper()):
         return "roman", m.group("num"), 1, m.end()
-    m = _APPENDIX.match(line)
+    m = _APPENDIX.match(line) if first in "Pp" else None
     if m and (len(line) < 120 or line.isupper()):
         return "appendix", line[: m.end()].strip(" .:"), 1, m.end()
-    m = _NAMED.match(line)
+    m = _NAMED.match(line) if first in _NAMED_FIRST else None
     if m:
         abbr = "".join(w[0] for w in m.group("label").split()).upper().replace("Đ", "D")
         below = 1 if m.group("label").lower() in _SUB_NAMED else 0  # "Giải pháp 1." under "Nhiệm vụ 1:"
         return "named", abbr + m.group("num"), NAMED_RANK + m.group("num").count(".") + below, m.end()
-    m = _ARABIC.match(line)
+    m = _ARABIC.match(line) if first.isdigit() else None
     if m:
         num = m.group("num")
         return "arabic", num, 1 + num.count(".") + 1, m.end()
-    m = _LETTER.match(key)
+    m = _LETTER.match(key) if key[1:2] in _LETTER_SECOND else None
     if m:
         return "letter", m.group("num"), 20, m.end()
-    m = _PAREN.match(line)
+    m = _PAREN.match(line) if first == "(" else None
     if m:
         return "paren", m.group("num"), 25, m.end()
     return None
+
+
+# the characters each heading pattern can start with (or, for a letter item, follow its letter with)
+_PART_FIRST = frozenset("PpMmABCDEFGH")
+_NAMED_FIRST = frozenset("TtNnCcLlGg")
+_LETTER_SECOND = frozenset(")./-")
 
 
 def _table_rows(line: str) -> list[str]:
