@@ -339,10 +339,11 @@ FIXERS: tuple[tuple[str, Fixer], ...] = (
 )
 
 
-def normalize_text(raw: str, join_wraps: bool = True) -> NormalizedText:
+def normalize_text(raw: str, join_wraps: bool = True, find_legacy: bool = True) -> NormalizedText:
     """Run every fixer once, in ``FIXERS`` order; the result is the text all offsets refer to.
 
-    ``join_wraps=False`` skips the hard-wrap joiner, for text whose lines are the source's paragraphs.
+    ``join_wraps=False`` skips the hard-wrap joiner, for text whose lines are the source's paragraphs;
+    ``find_legacy=False`` the TCVN3/VNI converter, for text whose reader converted it already.
 
     >>> r = normalize_text("Ke\u0302\u0301 hoa\u0323ch   ban hànhKế hoạch\\r\\n")
     >>> r.text, r.fixes
@@ -354,6 +355,8 @@ def normalize_text(raw: str, join_wraps: bool = True) -> NormalizedText:
     for name, fixer in FIXERS:
         if name == "hard_wraps" and not join_wraps:
             text = text.replace(GOES_ON, "")
+            continue
+        if name == "legacy_encoding" and not find_legacy:
             continue
         new = fixer(text, report)
         if new != text:

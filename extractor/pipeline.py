@@ -50,7 +50,7 @@ def normalize_pages(raw: ingest.RawDocument) -> Normalized:
     warnings: list[Warning_] = []
     pos = 0
     for page in raw.pages:
-        result = normalize_text(page, join_wraps=not raw.paragraph_lines)
+        result = normalize_text(page, join_wraps=not raw.paragraph_lines, find_legacy=not raw.legacy_checked)
         starts.append(pos)
         parts.append(result.text)
         pos += len(result.text) + len(PAGE_SEPARATOR)

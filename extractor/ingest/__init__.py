@@ -39,6 +39,7 @@ class RawDocument:
     page_count: int | None = None
     warnings: list[Warning_] = field(default_factory=list)
     paragraph_lines: bool = False
+    legacy_checked: bool = False  # the reader already looked for TCVN3/VNI text (PDF fonts, page by page)
 
 
 Reader = Callable[[Path, bytes, str], RawDocument]

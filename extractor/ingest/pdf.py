@@ -120,7 +120,8 @@ def read_pdf(path: Path, data: bytes, ocr: str = "auto", tables: str = "rules") 
             )
         )
     texts = [_render(page) for page in pages]
-    return RawDocument(str(path), hashlib.sha256(data).hexdigest(), "pdf", texts, len(texts), warnings)
+    digest = hashlib.sha256(data).hexdigest()
+    return RawDocument(str(path), digest, "pdf", texts, len(texts), warnings, legacy_checked=True)
 
 
 def _open(data: bytes) -> Any:
