@@ -180,13 +180,14 @@ def _read_page(
             tables = plumber.tables(index)
         else:
             tables = lattice_tables(edges, region.text)
-        geo = _line_boxes(textpage.raw, text.split("\r\n"))
-        marked = _mark_wrapped_lines(textpage.raw, text, geometry.width, geo)
+        parts = text.split("\r\n")  # pdfium's lines
+        geo = _line_boxes(textpage.raw, parts)
+        marked = _mark_wrapped_lines(textpage.raw, parts, geometry.width, geo)
         if tables:
             region.goes_on = {line[: -len(GOES_ON)] for line in _lines(marked) if line.endswith(GOES_ON)}
         items: list[Item] = _items(region, tables) if tables else [_lines(marked)]
         if not tables and geo is not None and geometry.rotation == 0:
-            margins = _margin_lines(text.split("\r\n"), geo, geometry)
+            margins = _margin_lines(parts, geo, geometry)
         else:
             margins = _margins(region, [rect for rect, _ in tables])
         page_info = _Page(items, *margins)
@@ -372,10 +373,11 @@ MIN_COLUMN_SHARE = 0.6  # of the page's width: the widest lines of a page of pro
 
 
 def _mark_wrapped_lines(
-    raw: Any, text: str, page_width: float, lines: list[tuple[float, float, float, float] | None] | None
+    raw: Any, parts: list[str], page_width: float, lines: list[tuple[float, float, float, float] | None] | None
 ) -> str:
-    """``text`` (the page's text, lines split by "\\r\\n") with :data:`GOES_ON` after each line that the
-    page wrapped: it reaches the right edge of the text column and the next line is not indented.
+    """The page's text (``parts``: its lines, as pdfium split them with "\\r\\n") with :data:`GOES_ON`
+    after each line that the page wrapped: it reaches the right edge of the text column and the next
+    line is not indented.
 
     Why: "Căn cứ Kế hoạch số 21/KH-UBND … của UBND tỉnh Minh" / "Giang về …" — justified lines of a
     proportional font differ in length by a fifth, so counting characters cannot tell a full line
@@ -384,7 +386,7 @@ def _mark_wrapped_lines(
     ``FPDFText_GetCharBox`` calls a line, its first and last character (the characters of line k are
     its offsets in ``text``: pdfium counts the line breaks it generates).
     """
-    parts = text.split("\r\n")
+    text = "\r\n".join(parts)
     firsts: list[int] = []  # each line's first character, in pdfium's numbering
     pos = 0
     for part in parts:
