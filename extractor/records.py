@@ -88,8 +88,6 @@ def _items_by_marker(bullets: list[Block]) -> list[list[Block]]:
 
 # "… (Văn phòng Sở chủ trì, phối hợp Thanh tra Sở; hoàn thành trong Quý I/2026)." at the end of a task
 _BRACKETED_DUTY = regex.compile(r"\s*\((?P<inner>[^()]{3,300}\bchủ trì\b[^()]*)\)(?P<end>\s*[.;]?\s*)$")
-_TAKES_LEAD_IN_BRACKET = regex.compile(r"\s+(?:chủ trì|làm đầu mối)\b")
-_WITH = regex.compile(r"\s*,?\s*phối hợp(?:\s+(?:với|cùng))?\s+")
 _WEAKNESS_IN_LETTER = regex.compile(
     r"\b(?:những |các )?(?:tồn tại|hạn chế)(?:,? (?:và )?(?:tồn tại|hạn chế))?[^:.;]{0,60}:\s+"
 )
@@ -121,6 +119,16 @@ def _row_id(row: TableRow, base: str, straight: bool, position: int) -> str:
     if stt:
         return f"{base}.{stt}" if straight or not group else f"{group}.{stt}"
     return f"{group or base}-{position}"
+
+
+@lru_cache(maxsize=1)
+def _bracket_roles() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """"X chủ trì" and ", phối hợp (với) Y" inside a closing bracket: the role words of [assignment] (labels.toml)."""
+    rule = rules.labels().assignment
+    return (
+        regex.compile(rf"\s+(?:{rule.lead})\b"),
+        regex.compile(rf"\s*,?\s*(?:{rule.coordinating})(?:\s+(?:với|cùng))?\s+"),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -429,10 +437,11 @@ class _Builder(DutyRecords):
         if m is None:
             return solution
         for clause in (c.strip() for c in m.group("inner").split(";")):
-            role = _TAKES_LEAD_IN_BRACKET.search(comparable(clause))
+            takes_lead, with_others = _bracket_roles()
+            role = takes_lead.search(comparable(clause))
             if role and "lead" not in values:
                 values["lead"] = clause[: role.start()].strip(" ,")
-                coordinating = _WITH.search(comparable(clause), role.end())
+                coordinating = with_others.search(comparable(clause), role.end())
                 if coordinating:
                     values["coordinating"] = clause[coordinating.end() :].strip(" ,.")
             elif clause and "timeline" not in values and parse_timeline(clause, self.year)[1] is not None:
