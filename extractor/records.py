@@ -88,10 +88,6 @@ def _items_by_marker(bullets: list[Block]) -> list[list[Block]]:
 
 # "… (Văn phòng Sở chủ trì, phối hợp Thanh tra Sở; hoàn thành trong Quý I/2026)." at the end of a task
 _BRACKETED_DUTY = regex.compile(r"\s*\((?P<inner>[^()]{3,300}\bchủ trì\b[^()]*)\)(?P<end>\s*[.;]?\s*)$")
-_WEAKNESS_IN_LETTER = regex.compile(
-    r"\b(?:những |các )?(?:tồn tại|hạn chế)(?:,? (?:và )?(?:tồn tại|hạn chế))?[^:.;]{0,60}:\s+"
-)
-_ASKS_UNITS = regex.compile(r"\b(?:đề nghị|yêu cầu)\s+(?P<units>[^:.;]{3,120}?)\s*:\s*$")
 _NAMES_WEAKNESS = regex.compile(r"\b(?:tồn tại|hạn chế)\b")
 # what a weakness paragraph can open with (the [[role]] weakness patterns of rules/sections.toml say the rest)
 _WEAKNESS_OPENING = regex.compile(r"(?:những |các |đánh giá |mặt )*(?:tồn tại|hạn chế|khó khăn)")
@@ -119,6 +115,12 @@ def _row_id(row: TableRow, base: str, straight: bool, position: int) -> str:
     if stt:
         return f"{base}.{stt}" if straight or not group else f"{group}.{stt}"
     return f"{group or base}-{position}"
+
+
+@lru_cache(maxsize=1)
+def _letter_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    body = rules.document().body
+    return regex.compile(body.letter_weakness), regex.compile(body.letter_addressees)
 
 
 @lru_cache(maxsize=1)
@@ -313,10 +315,11 @@ class _Builder(DutyRecords):
                 continue
             line = self.text[b.content_start : b.end]
             key = self.key[b.content_start : b.end]
-            weak = _WEAKNESS_IN_LETTER.search(key)
+            letter_weakness, asks_units = _letter_patterns()
+            weak = letter_weakness.search(key)
             if weak and id(root) not in self.out.weakness:
                 self.out.weakness[id(root)] = clean(line[weak.end() :])
-            asks = _ASKS_UNITS.search(key)
+            asks = asks_units.search(key)
             if asks and is_whole_unit_list(line[asks.start("units") : asks.end("units")]):
                 # "đề nghị UBND các xã, thị trấn:" — not "yêu cầu các phòng … triển khai ngay các nhiệm vụ sau:"
                 self.addressees = split_units(line[asks.start("units") : asks.end("units")])

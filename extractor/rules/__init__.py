@@ -130,6 +130,8 @@ class BodyRules(_Rule):
     chrome: list[str]
     org_closing: list[str]
     appendix_pointer: list[str]
+    letter_weakness: str
+    letter_addressees: str
 
 
 class SignerRules(_Rule):
